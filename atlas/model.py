@@ -1,0 +1,93 @@
+"""Load and validate the factor graph, sources and page inventory (atlas/data/*.yml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class AtlasDataError(ValueError):
+    """The data files contradict themselves; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: str
+    theme: str
+    sources: tuple[str, ...]
+    related: tuple[str, ...]
+    titles: dict = field(hash=False, compare=False)
+
+    def title(self, lang: str) -> str:
+        return self.titles[lang]
+
+
+@dataclass(frozen=True)
+class Atlas:
+    languages: tuple[str, ...]
+    themes: dict            # theme id -> {lang: title}
+    factors: dict           # factor id -> Factor, in declaration order
+    sources: dict           # source id -> metadata dict
+    factor_sections: tuple[str, ...]
+    pages: dict             # page path -> tuple of anchors (factor pages included)
+
+    def factor_for_page(self, page_path: str) -> Factor | None:
+        if page_path.startswith("factors/") and page_path != "factors/index.md":
+            return self.factors.get(page_path[len("factors/"):-len(".md")])
+        return None
+
+    def factors_in_theme(self, theme: str) -> list[Factor]:
+        return [f for f in self.factors.values() if f.theme == theme]
+
+    def factors_citing(self, source_id: str) -> list[Factor]:
+        return [f for f in self.factors.values() if source_id in f.sources]
+
+
+def _read(name: str) -> dict:
+    path = DATA_DIR / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise AtlasDataError(f"{path}: cannot read: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def load_atlas() -> Atlas:
+    """Read the data files once and check every cross-reference in them."""
+    raw = _read("factors.yml")
+    languages = tuple(raw["languages"])
+    themes = raw["themes"]
+    sources = _read("sources.yml")["sources"]
+    inventory = _read("pages.yml")
+
+    related: dict[str, set] = {fid: set(spec.get("related", [])) for fid, spec in raw["factors"].items()}
+    for fid, targets in list(related.items()):
+        for target in targets:
+            if target not in related:
+                raise AtlasDataError(f"atlas/data/factors.yml: factor '{fid}' is related to unknown factor '{target}'")
+            related[target].add(fid)
+
+    factors = {}
+    for fid, spec in raw["factors"].items():
+        if spec["theme"] not in themes:
+            raise AtlasDataError(f"atlas/data/factors.yml: factor '{fid}' has unknown theme '{spec['theme']}'")
+        for sid in spec["sources"]:
+            if sid not in sources:
+                raise AtlasDataError(f"atlas/data/factors.yml: factor '{fid}' cites unknown source '{sid}'")
+        missing = [lang for lang in languages if not spec["title"].get(lang)]
+        if missing:
+            raise AtlasDataError(f"atlas/data/factors.yml: factor '{fid}' has no title in {', '.join(missing)}")
+        # Related factors are listed in the order the graph declares factors, so every
+        # language renders the same list in the same order.
+        ordered_related = tuple(other for other in raw["factors"] if other in related[fid])
+        factors[fid] = Factor(fid, spec["theme"], tuple(spec["sources"]), ordered_related, spec["title"])
+
+    pages = {path: tuple(anchors) for path, anchors in inventory["pages"].items()}
+    sections = tuple(inventory["factor_sections"])
+    for fid in factors:
+        pages[f"factors/{fid}.md"] = sections
+    return Atlas(languages, themes, factors, sources, sections, pages)

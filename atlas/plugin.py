@@ -1,0 +1,109 @@
+"""MkDocs plugin `atlas`: checks the content, renders the factor graph into each language,
+puts every language (the default one included) under /<lang>/, and makes the language
+switcher keep the reader on the same page and section."""
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .check import check_docs
+from .model import AtlasDataError, load_atlas
+from .render import RenderError, render_page
+
+log = logging.getLogger("mkdocs.plugins.atlas")
+
+LANGUAGE_NAMES = {"en": "English", "zh": "中文", "ru": "Русский", "fa": "فارسی", "he": "עברית"}
+
+
+class AtlasConfig(config_options.Config):
+    check = config_options.Type(bool, default=True)
+
+
+class AtlasPlugin(BasePlugin[AtlasConfig]):
+    """Runs after mkdocs-static-i18n (priority -200 < its -100), once per language build."""
+
+    def __init__(self):
+        self.checked = False
+
+    def current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.current_language is None:
+            raise PluginError("the atlas plugin needs the i18n plugin (mkdocs-static-i18n) configured before it")
+        return i18n.current_language
+
+    @event_priority(-200)
+    def on_config(self, config):
+        try:
+            self.atlas = load_atlas()
+        except AtlasDataError as exc:
+            raise PluginError(str(exc)) from None
+        if not self.checked and self.config.check:
+            problems = check_docs(Path(config.docs_dir), self.atlas)
+            if problems:
+                listing = "\n  ".join(str(p) for p in problems[:50])
+                more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+                raise PluginError(f"{len(problems)} content problem(s):\n  {listing}{more}")
+            self.checked = True
+        return config
+
+    @event_priority(-200)
+    def on_files(self, files, config):
+        # static-i18n writes the default language at the site root; trainers' links need
+        # /<lang>/... for every language, so the default language moves under its code too.
+        lang = self.current_language(config)
+        if lang != config.plugins["i18n"].default_language:
+            return files
+        for file in files:
+            if file.is_documentation_page() and not file.dest_uri.startswith(f"{lang}/"):
+                file.dest_uri = f"{lang}/{file.dest_uri}"
+                file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
+                file.url = file._get_url(config.use_directory_urls)
+        return files
+
+    def page_path(self, page, lang: str) -> str:
+        src = page.file.src_uri
+        return src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
+
+    @event_priority(-200)
+    def on_page_markdown(self, markdown, page, config, files):
+        lang = self.current_language(config)
+        try:
+            return render_page(self.atlas, lang, self.page_path(page, lang), markdown)
+        except RenderError as exc:
+            raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+
+    @event_priority(-200)
+    def on_page_context(self, context, page, config, nav):
+        lang = self.current_language(config)
+        path = self.page_path(page, lang)
+        url_tail = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
+        alternates = [
+            {"name": LANGUAGE_NAMES.get(code, code), "lang": code, "link": f"{code}/{url_tail}"}
+            for code in self.atlas.languages
+        ]
+        # static-i18n stores its switcher as an attribute of the legacy `extra` config, which
+        # Jinja reads before the mapping item: replace both.
+        config.extra.alternate = alternates
+        config.extra["alternate"] = alternates
+        context["atlas_page_path"] = path
+        return context
+
+    @event_priority(-200)
+    def on_post_build(self, config):
+        default = config.plugins["i18n"].default_language
+        site = Path(config.site_dir)
+        links = "".join(
+            f'<li><a href="{code}/" hreflang="{code}" lang="{code}">{html.escape(LANGUAGE_NAMES[code])}</a></li>'
+            for code in self.atlas.languages)
+        (site / "index.html").write_text(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={default}/\">"
+            "<title>CRM Failure Atlas</title></head><body>"
+            f"<p><a href=\"{default}/\">CRM Failure Atlas</a></p><ul>{links}</ul></body></html>\n",
+            encoding="utf-8")

@@ -1,0 +1,104 @@
+"""Expand the atlas markers in a page's Markdown, in that page's language.
+
+Authors write prose; everything that must be identical across languages (links between
+factors, citations, the coverage matrix, theme lists) is generated here from the data files.
+
+Markers:
+  [@source-id] or [@a; @b]      citation, rendered as links to the source pages
+  [[factor-id]]                 link to a factor page with its localized title
+  <!-- atlas:related -->        the page's related factors (factor pages only)
+  <!-- atlas:sources -->        the page's supporting sources (factor pages only)
+  <!-- atlas:themes -->         all factors grouped by theme
+  <!-- atlas:matrix -->         factor x source coverage table
+  <!-- atlas:source-factors ID --> the factors that source ID supports
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import Atlas
+
+CITATION = re.compile(r"\[@([a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
+FACTOR_LINK = re.compile(r"\[\[([a-z0-9-]+)\]\](?!\()")
+MARKER = re.compile(r"<!--\s*atlas:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
+
+
+class RenderError(ValueError):
+    """A marker names something the data files do not know."""
+
+
+def link(from_page: str, to_page: str) -> str:
+    """Relative Markdown link target from one page path to another (both under docs/<lang>/)."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_page, start)
+
+
+def cited_ids(markdown: str) -> list[str]:
+    ids = []
+    for match in CITATION.finditer(markdown):
+        ids.extend(part.strip().lstrip("@") for part in match.group(1).split(";"))
+    return ids
+
+
+def linked_factors(markdown: str) -> list[str]:
+    return FACTOR_LINK.findall(markdown)
+
+
+def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
+    """Return the page's Markdown with every marker expanded for `lang`."""
+
+    def source_link(sid: str) -> str:
+        if sid not in atlas.sources:
+            raise RenderError(f"unknown source id '{sid}'")
+        return f"[{sid}]({link(page_path, f'sources/{sid}.md')}){{dir=ltr .cite}}"
+
+    def factor_link(fid: str) -> str:
+        if fid not in atlas.factors:
+            raise RenderError(f"unknown factor id '{fid}'")
+        return f"[{atlas.factors[fid].title(lang)}]({link(page_path, f'factors/{fid}.md')})"
+
+    def citation(match: re.Match) -> str:
+        ids = [part.strip().lstrip("@") for part in match.group(1).split(";")]
+        return "[" + ", ".join(source_link(sid) for sid in ids) + "]"
+
+    def bullet_factors(ids) -> str:
+        return "\n".join(f"- {factor_link(fid)}" for fid in ids)
+
+    def marker(match: re.Match) -> str:
+        kind, arg = match.group(1), match.group(2)
+        factor = atlas.factor_for_page(page_path)
+        if kind in ("related", "sources") and factor is None:
+            raise RenderError(f"<!-- atlas:{kind} --> is only valid on a factor page")
+        if kind == "related":
+            return bullet_factors(factor.related)
+        if kind == "sources":
+            return "\n".join(
+                f"- {source_link(sid)} — {atlas.sources[sid]['title']}" for sid in factor.sources)
+        if kind == "themes":
+            blocks = []
+            for theme, titles in atlas.themes.items():
+                ids = [f.id for f in atlas.factors_in_theme(theme)]
+                blocks.append(f"**{titles[lang]}**\n\n{bullet_factors(ids)}")
+            return "\n\n".join(blocks)
+        if kind == "source-factors":
+            if arg not in atlas.sources:
+                raise RenderError(f"unknown source id '{arg}'")
+            return bullet_factors(f.id for f in atlas.factors_citing(arg))
+        if kind == "matrix":
+            return coverage_table(atlas, lang, page_path, factor_link, source_link)
+        raise RenderError(f"unknown marker <!-- atlas:{kind} -->")
+
+    markdown = MARKER.sub(marker, markdown)
+    markdown = CITATION.sub(citation, markdown)
+    return FACTOR_LINK.sub(lambda m: factor_link(m.group(1)), markdown)
+
+
+def coverage_table(atlas, lang, page_path, factor_link, source_link) -> str:
+    source_ids = list(atlas.sources)
+    rows = ["| | " + " | ".join(source_link(s) for s in source_ids) + " |",
+            "|---|" + "|".join(":-:" for _ in source_ids) + "|"]
+    for factor in atlas.factors.values():
+        marks = ["●" if s in factor.sources else "" for s in source_ids]
+        rows.append(f"| {factor_link(factor.id)} | " + " | ".join(marks) + " |")
+    return "\n".join(rows)
