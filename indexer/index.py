@@ -1,0 +1,134 @@
+"""Write the per-language whoosh indexes from sections.
+
+One index per language under <index_dir>/<lang>/, plus <index_dir>/manifest.json that records
+what the index was built from (so the CLI can tell a stale index from a fresh one). Building
+twice from the same sections gives byte-identical files: whoosh's random segment names are
+drawn from a generator seeded with the content hash.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import fields, index as whoosh_index
+from whoosh.analysis import Composable
+
+from .analyzers import get_analyzer
+from .sections import Section
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+# Query-time field weights (the scorer multiplies each field's BM25 by these). Titles rank
+# above body text; the browser search reads the same numbers from the exported metadata.
+FIELD_BOOSTS = {"section_title": 3.0, "page_title": 2.0, "body": 1.0}
+BM25_B = 0.75
+BM25_K1 = 1.2
+
+
+class SearchIndexError(RuntimeError):
+    """The index is missing, stale or unreadable; the message says what to do."""
+
+
+class LanguageFieldAnalyzer(Composable):
+    """Picklable stand-in stored in the index schema: it holds only the language code and
+    delegates to the language's analyzer, so opening an index never unpickles hazm or jieba."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __getstate__(self):
+        return {"lang": self.lang}
+
+    def __setstate__(self, state):
+        self.lang = state["lang"]
+
+    def __eq__(self, other):
+        return isinstance(other, LanguageFieldAnalyzer) and other.lang == self.lang
+
+    def __call__(self, value, **kwargs):
+        return get_analyzer(self.lang).analyzer()(value, **kwargs)
+
+
+def schema_for(lang: str) -> fields.Schema:
+    analyzer = LanguageFieldAnalyzer(lang)
+    return fields.Schema(
+        url=fields.ID(stored=True, unique=True),
+        page=fields.ID(stored=True),
+        anchor=fields.STORED(),
+        page_title=fields.TEXT(analyzer=analyzer, stored=True),
+        section_title=fields.TEXT(analyzer=analyzer, stored=True),
+        body=fields.TEXT(analyzer=analyzer, stored=True, chars=True),
+    )
+
+
+def sections_hash(sections: list[Section]) -> str:
+    digest = hashlib.sha256()
+    for section in sections:
+        digest.update(json.dumps(section.as_dict(), ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@contextmanager
+def seeded_random(seed: str):
+    state = random.getstate()
+    random.seed(seed)
+    try:
+        yield
+    finally:
+        random.setstate(state)
+
+
+def write_language_index(lang: str, sections: list[Section], directory: Path) -> dict:
+    """(Re)write one language's whoosh index; returns its manifest entry."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    digest = sections_hash(sections)
+    with seeded_random(digest):
+        ix = whoosh_index.create_in(str(directory), schema_for(lang))
+        writer = ix.writer()
+        for section in sections:
+            writer.add_document(url=section.url, page=section.page, anchor=section.anchor,
+                                page_title=section.page_title, section_title=section.section_title,
+                                body=section.text)
+        writer.commit(optimize=True)
+        ix.close()
+    return {"sections": len(sections), "sections_hash": digest}
+
+
+def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, source_hash: str) -> dict:
+    """Write every language's index and the manifest; returns the manifest."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
+                "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1}, "languages": {}}
+    for lang in sorted(sections_by_lang):
+        manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], index_dir / lang)
+    (index_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                      encoding="utf-8")
+    return manifest
+
+
+def read_manifest(index_dir: Path) -> dict:
+    path = Path(index_dir) / MANIFEST
+    if not path.exists():
+        raise SearchIndexError(f"no search index at {index_dir}: run `mkdocs build` (or `atlas-search build`) first")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SearchIndexError(f"search index manifest {path} is unreadable ({exc}): rebuild with `atlas-search build`") from None
+    if manifest.get("format") != FORMAT_VERSION:
+        raise SearchIndexError(f"search index at {index_dir} has format {manifest.get('format')}, expected {FORMAT_VERSION}: rebuild with `atlas-search build`")
+    return manifest
+
+
+def open_language_index(index_dir: Path, lang: str):
+    directory = Path(index_dir) / lang
+    try:
+        return whoosh_index.open_dir(str(directory))
+    except Exception as exc:  # whoosh raises many types for a damaged index
+        raise SearchIndexError(f"search index for '{lang}' at {directory} is missing or corrupt ({type(exc).__name__}): rebuild with `atlas-search build`") from None

@@ -1,0 +1,60 @@
+"""MkDocs plugin `atlas-search`: indexes every page while MkDocs builds the site.
+
+mkdocs-static-i18n runs one full build per language; this plugin collects each language's
+sections as its pages render and writes all indexes once the last language is built.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .freshness import source_hash
+from .index import write_indexes
+from .sections import split_sections
+
+log = logging.getLogger("mkdocs.plugins.atlas-search")
+
+
+class AtlasSearchConfig(config_options.Config):
+    index_dir = config_options.Type(str, default="build/search-index")
+
+
+class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
+    def __init__(self):
+        self.sections: dict[str, list] = {}
+
+    def i18n(self, config):
+        plugin = config.plugins.get("i18n")
+        if plugin is None:
+            raise PluginError("atlas-search needs the i18n plugin (mkdocs-static-i18n)")
+        return plugin
+
+    @event_priority(-200)
+    def on_files(self, files, config):
+        self.sections[self.i18n(config).current_language] = []
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        lang = self.i18n(config).current_language
+        src = page.file.src_uri
+        path = src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
+        page_id = path[:-len(".md")]
+        page_id = page_id[:-len("index")] if page_id.endswith("index") else page_id
+        self.sections[lang].extend(split_sections(
+            html, lang=lang, page=page_id, url=page.url, fallback_title=page.title or ""))
+        return html
+
+    @event_priority(-300)
+    def on_post_build(self, config):
+        if self.i18n(config).building:
+            return  # a nested per-language build: wait for the last one
+        project = Path(config.config_file_path).parent
+        index_dir = project / self.config.index_dir
+        by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
+        manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)))
+        counts = ", ".join(f"{lang} {entry['sections']}" for lang, entry in manifest["languages"].items())
+        log.info(f"atlas-search: indexed sections ({counts}) into {index_dir}")

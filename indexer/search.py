@@ -1,0 +1,215 @@
+"""Search the whoosh indexes: the ranking the command line shows and the browser must match.
+
+A query is analysed in query mode into word groups (alternatives of one word, e.g. Hebrew
+prefix variants). A section matches when every word matches in some field; if no section
+matches every word, sections matching any word are returned instead (flagged `partial`).
+Scores are whoosh's BM25F summed over fields, each field weighted by FIELD_BOOSTS.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from .analyzers import UnknownLanguageError, available_languages, get_analyzer
+from .index import BM25_B, BM25_K1, FIELD_BOOSTS, SearchIndexError, open_language_index, read_manifest
+
+MAX_QUERY_CHARS = 1000
+MAX_WORDS = 32
+SNIPPET_CHARS = 220
+SCRIPT_LANGUAGES = [  # first script found in the query decides its language
+    (re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]"), "he"),
+    (re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"), "fa"),
+    (re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]"), "zh"),
+    (re.compile(r"[\u0400-\u04FF]"), "ru"),
+]
+
+
+class QueryError(ValueError):
+    """The query cannot be searched (empty, only stop words, …); the message says why."""
+
+
+@dataclass
+class Hit:
+    rank: int
+    score: float
+    lang: str
+    url: str
+    page: str
+    page_title: str
+    section_title: str
+    snippet: str
+    highlights: list = field(default_factory=list)   # [start, end] offsets into snippet
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    lang: str
+    terms: list
+    hits: list
+    partial: bool = False
+    suggestion: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def clean_query(text: str) -> str:
+    """Drop what cannot be searched: lone surrogates, control characters, excess length."""
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    text = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text.replace("\ufffd", " "))
+    return text.strip()[:MAX_QUERY_CHARS]
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """Guess a query's language from its script (Latin falls back to `default`)."""
+    for pattern, lang in SCRIPT_LANGUAGES:
+        if pattern.search(text):
+            return lang
+    return default
+
+
+def build_query(groups: list[list[str]], require_all: bool) -> wq.Query:
+    words = []
+    for alternatives in groups:
+        words.append(wq.Or([wq.Term(name, term, boost=boost)
+                            for name, boost in FIELD_BOOSTS.items() for term in alternatives]))
+    return wq.And(words) if require_all else wq.Or(words)
+
+
+def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10) -> SearchResponse:
+    """Rank the sections of one language's index for `query`."""
+    text = clean_query(query)
+    if not text:
+        raise QueryError("empty query: type one or more words to search for")
+    lang = lang or detect_language(text)
+    if lang not in available_languages():
+        raise UnknownLanguageError(f"unknown language '{lang}': choose one of {', '.join(available_languages())}")
+    manifest = read_manifest(index_dir)
+    if lang not in manifest["languages"]:
+        raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
+    groups = get_analyzer(lang).query_groups(text)[:MAX_WORDS]
+    if not groups:
+        raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
+    ix = open_language_index(index_dir, lang)
+    with ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1)) as searcher:
+        scored, partial = rank(searcher, groups)
+        terms = sorted({t for alternatives in groups for t in alternatives})
+        hits = [make_hit(searcher, lang, docnum, score, position, terms)
+                for position, (docnum, score) in enumerate(scored[:limit], start=1)]
+        suggestion = None if hits else suggest(searcher, lang, text)
+    return SearchResponse(query=text, lang=lang, terms=terms, hits=hits, partial=partial, suggestion=suggestion)
+
+
+def rank(searcher, groups) -> tuple[list[tuple[int, float]], bool]:
+    """All (docnum, score) pairs, best first, ties broken by document number."""
+    for require_all in (True, False):
+        results = searcher.search(build_query(groups, require_all), limit=None)
+        scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-pair[1], pair[0]))
+        if scored or len(groups) == 1:
+            return scored, not require_all and bool(scored)
+    return [], False
+
+
+def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    snippet, highlights = make_snippet(lang, stored.get("body", ""), set(terms))
+    return Hit(rank=rank_, score=round(score, 6), lang=lang, url=stored["url"], page=stored["page"],
+               page_title=stored["page_title"], section_title=stored["section_title"],
+               snippet=snippet, highlights=highlights)
+
+
+def make_snippet(lang: str, body: str, terms: set) -> tuple[str, list]:
+    """The body window with the most matched words, and the matched spans inside it."""
+    analyzer = get_analyzer(lang).analyzer()
+    spans = []
+    for token in analyzer(body, mode="index", chars=True, positions=True):
+        if token.text in terms:
+            span = (token.startchar, token.endchar)
+            if not spans or spans[-1] != span:
+                spans.append(span)
+    if not spans:
+        return _shorten(body, 0), []
+    best_start, best_count = spans[0][0], 0
+    for start, _ in spans:
+        count = sum(1 for s, e in spans if start <= s and e <= start + SNIPPET_CHARS)
+        if count > best_count:
+            best_start, best_count = start, count
+    window_start = max(0, best_start - SNIPPET_CHARS // 4)
+    # Start on a word boundary so the snippet does not open mid-word.
+    boundary = body.rfind(" ", 0, window_start)
+    window_start = 0 if boundary == -1 or window_start == 0 else boundary + 1
+    snippet = _shorten(body, window_start)
+    shift = (1 if window_start else 0) - window_start   # the leading "…" moves offsets by one
+    highlights = [[s + shift, e + shift] for s, e in spans
+                  if s >= window_start and e <= window_start + SNIPPET_CHARS]
+    return snippet, highlights
+
+
+def _shorten(body: str, start: int) -> str:
+    text = body[start:start + SNIPPET_CHARS].replace("\n", " ")
+    return ("…" if start else "") + text + ("…" if start + SNIPPET_CHARS < len(body) else "")
+
+
+def suggest(searcher, lang: str, text: str) -> str | None:
+    """'Did you mean': replace each unmatched word by the closest indexed word, if any."""
+    analyzer = get_analyzer(lang)
+    words = re.findall(r"\w+", analyzer.fold(text))
+    corrected, changed = [], False
+    vocabulary = None
+    for word in words:
+        groups = analyzer.query_groups(word)
+        if not groups or any(searcher.doc_frequency(f, t) for f in FIELD_BOOSTS for alts in groups for t in alts):
+            corrected.append(word)
+            continue
+        if vocabulary is None:
+            vocabulary = _surface_vocabulary(searcher, analyzer)
+        best = _closest(word, vocabulary)
+        corrected.append(best or word)
+        changed |= best is not None
+    return " ".join(corrected) if changed else None
+
+
+def _surface_vocabulary(searcher, analyzer) -> dict:
+    counts: dict[str, int] = {}
+    for stored in searcher.all_stored_fields():
+        for value in (stored.get("page_title", ""), stored.get("section_title", ""), stored.get("body", "")):
+            for word in re.findall(r"\w+", analyzer.fold(value)):
+                if len(word) > 1:
+                    counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _closest(word: str, vocabulary: dict) -> str | None:
+    limit = 1 if len(word) <= 4 else 2
+    best, best_key = None, None
+    for candidate, count in vocabulary.items():
+        if abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = _edit_distance(word, candidate, limit)
+        if distance <= limit:
+            key = (distance, -count, candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+    return best
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
