@@ -97,6 +97,9 @@ def check_page(atlas: Atlas, lang: str, page: str, path: Path) -> list[Problem]:
             problems.append(Problem(where, f"<!-- atlas:{kind} --> only belongs on a factor page"))
     factor = atlas.factor_for_page(page)
     if factor is not None:
+        title = re.search(r"^#\s+(.+?)\s*$", text, re.MULTILINE)
+        if title and title.group(1) != factor.title(lang):
+            problems.append(Problem(where, f"title '{title.group(1)}' differs from the factor's {lang} title in atlas/data/factors.yml ('{factor.title(lang)}')"))
         for kind in ("related", "sources"):
             if f"<!-- atlas:{kind} -->" not in text:
                 problems.append(Problem(where, f"factor page lacks <!-- atlas:{kind} -->; the factor graph must be rendered from atlas/data/factors.yml"))
