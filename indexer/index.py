@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,7 +92,8 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
     digest = sections_hash(sections)
     with seeded_random(digest):
         ix = whoosh_index.create_in(str(directory), schema_for(lang))
-        writer = ix.writer()
+        # Separate segment files: a compound file would embed file modification times.
+        writer = ix.writer(compound=False)
         for section in sections:
             writer.add_document(url=section.url, page=section.page, anchor=section.anchor,
                                 page_title=section.page_title, section_title=section.section_title,
@@ -101,16 +104,33 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
 
 
 def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, source_hash: str) -> dict:
-    """Write every language's index and the manifest; returns the manifest."""
+    """Write every language's index and the manifest, replacing index_dir atomically: the
+    new index is built in a sibling folder and swapped in, so a concurrent reader or a second
+    build never sees a half-written index. Returns the manifest."""
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
-                "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1}, "languages": {}}
-    for lang in sorted(sections_by_lang):
-        manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], index_dir / lang)
-    (index_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                      encoding="utf-8")
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.", dir=index_dir.parent))
+    try:
+        manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
+                    "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1}, "languages": {}}
+        for lang in sorted(sections_by_lang):
+            manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], staging / lang)
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        replace_directory(staging, index_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return manifest
+
+
+def replace_directory(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        os.replace(target, old / "index")
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def read_manifest(index_dir: Path) -> dict:

@@ -12,6 +12,7 @@ from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .export import export_static_index
 from .freshness import source_hash
 from .index import write_indexes
 from .sections import split_sections
@@ -57,4 +58,5 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
         manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)))
         counts = ", ".join(f"{lang} {entry['sections']}" for lang, entry in manifest["languages"].items())
-        log.info(f"atlas-search: indexed sections ({counts}) into {index_dir}")
+        export_static_index(index_dir, Path(config.site_dir) / "search")
+        log.info(f"atlas-search: indexed sections ({counts}) into {index_dir} and {config.site_dir}/search")

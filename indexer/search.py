@@ -78,6 +78,18 @@ def detect_language(text: str, default: str = "en") -> str:
     return default
 
 
+def unique_groups(groups: list[list[str]]) -> list[list[str]]:
+    """Drop repeated word groups: whoosh collapses identical subqueries, and the browser must
+    rank the same way, so both sides remove them explicitly."""
+    seen, out = set(), []
+    for group in groups:
+        key = tuple(sorted(group))
+        if key not in seen:
+            seen.add(key)
+            out.append(group)
+    return out
+
+
 def build_query(groups: list[list[str]], require_all: bool) -> wq.Query:
     words = []
     for alternatives in groups:
@@ -97,7 +109,7 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     manifest = read_manifest(index_dir)
     if lang not in manifest["languages"]:
         raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
-    groups = get_analyzer(lang).query_groups(text)[:MAX_WORDS]
+    groups = unique_groups(get_analyzer(lang).query_groups(text))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
@@ -114,7 +126,9 @@ def rank(searcher, groups) -> tuple[list[tuple[int, float]], bool]:
     """All (docnum, score) pairs, best first, ties broken by document number."""
     for require_all in (True, False):
         results = searcher.search(build_query(groups, require_all), limit=None)
-        scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-pair[1], pair[0]))
+        # Scores are rounded before ordering so that float summation order (whoosh sums a
+        # binary tree of matchers, the browser sums sequentially) cannot reorder ties.
+        scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-round(pair[1], 9), pair[0]))
         if scored or len(groups) == 1:
             return scored, not require_all and bool(scored)
     return [], False
