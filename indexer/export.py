@@ -24,8 +24,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .analyzers import get_analyzer
-from .index import BM25_B, BM25_K1, FIELD_BOOSTS, open_language_index, read_manifest, replace_directory
+from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, open_language_index, read_lexicon, read_manifest,
+                    replace_directory)
 
 EXPORT_VERSION = 1
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body
@@ -73,7 +73,6 @@ def analysis_tables() -> dict:
 
 
 def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
-    analyzer = get_analyzer(lang)
     ix = open_language_index(index_dir, lang)
     lang_dir = out_dir / lang
     lang_dir.mkdir(parents=True)
@@ -92,15 +91,7 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
                 postings.setdefault(term, []).append([field_number, flat])
     ix.close()
 
-    lexicon: dict[str, set] = {}
-    whoosh_analyzer = analyzer.analyzer()
-    for document in stored:
-        for field in FIELDS:
-            text = document.get(field, "")
-            for token in whoosh_analyzer(text, mode="index", chars=True, positions=True):
-                surface = analyzer.fold(text[token.startchar:token.endchar])
-                if surface:
-                    lexicon.setdefault(surface, set()).add(token.text)
+    lexicon = read_lexicon(index_dir, lang)
 
     pages = {}
     for document in stored:

@@ -24,9 +24,11 @@ from .sections import Section
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-# Query-time field weights (the scorer multiplies each field's BM25 by these). Titles rank
-# above body text; the browser search reads the same numbers from the exported metadata.
-FIELD_BOOSTS = {"section_title": 3.0, "page_title": 2.0, "body": 1.0}
+# Query-time field weights (the scorer multiplies each field's BM25 by these); the browser
+# reads the same numbers from the exported metadata. The page title weighs most: on factor
+# pages the section titles are the same generic words everywhere (Summary, Evidence), while
+# the page title names the factor. Chosen on bench/queries.jsonl (see bench/README.md).
+FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0}
 BM25_B = 0.75
 BM25_K1 = 1.2
 
@@ -84,8 +86,38 @@ def seeded_random(seed: str):
         random.setstate(state)
 
 
+LEXICON = "lexicon.json"
+TEXT_FIELDS = ("page_title", "section_title", "body")
+
+
+def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
+    """Folded surface form -> the index terms the analyzer made of it.
+
+    This is how the query side replays what only the indexer can compute (hazm lemmas,
+    jieba words, Snowball stems, Hebrew prefix variants) for every word the pages contain.
+    """
+    analyzer = get_analyzer(lang)
+    whoosh_analyzer = analyzer.analyzer()
+    lexicon: dict[str, set] = {}
+    for section in sections:
+        for text in (section.page_title, section.section_title, section.text):
+            for token in whoosh_analyzer(text, mode="index", chars=True, positions=True):
+                surface = analyzer.fold(text[token.startchar:token.endchar])
+                if surface:
+                    lexicon.setdefault(surface, set()).add(token.text)
+    return {key: sorted(terms) for key, terms in sorted(lexicon.items())}
+
+
+def read_lexicon(index_dir: Path, lang: str) -> dict[str, list[str]]:
+    path = Path(index_dir) / lang / LEXICON
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise SearchIndexError(f"search index for '{lang}' has no readable {LEXICON}: rebuild with `atlas-search build`") from None
+
+
 def write_language_index(lang: str, sections: list[Section], directory: Path) -> dict:
-    """(Re)write one language's whoosh index; returns its manifest entry."""
+    """(Re)write one language's whoosh index and its lexicon; returns its manifest entry."""
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
@@ -100,6 +132,8 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
                                 body=section.text)
         writer.commit(optimize=True)
         ix.close()
+    (directory / LEXICON).write_text(json.dumps(surface_lexicon(lang, sections), ensure_ascii=False, sort_keys=True),
+                                     encoding="utf-8")
     return {"sections": len(sections), "sections_hash": digest}
 
 

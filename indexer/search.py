@@ -16,7 +16,9 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
-from .index import BM25_B, BM25_K1, FIELD_BOOSTS, SearchIndexError, open_language_index, read_manifest
+from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, SearchIndexError, open_language_index, read_lexicon,
+                    read_manifest)
+from .query import query_groups
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
@@ -51,6 +53,7 @@ class SearchResponse:
     query: str
     lang: str
     terms: list
+    groups: list      # alternatives of index terms per query word, as ranked
     hits: list
     partial: bool = False
     suggestion: str | None = None
@@ -76,6 +79,17 @@ def detect_language(text: str, default: str = "en") -> str:
         if pattern.search(text):
             return lang
     return default
+
+
+_LEXICONS: dict = {}
+
+
+def lexicon_of(index_dir: Path, lang: str, manifest: dict) -> dict:
+    """The language's lexicon, read once per index build (keyed by the build's hash)."""
+    key = (str(Path(index_dir).resolve()), lang, manifest["languages"][lang]["sections_hash"])
+    if key not in _LEXICONS:
+        _LEXICONS[key] = read_lexicon(index_dir, lang)
+    return _LEXICONS[key]
 
 
 def unique_groups(groups: list[list[str]]) -> list[list[str]]:
@@ -109,7 +123,7 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     manifest = read_manifest(index_dir)
     if lang not in manifest["languages"]:
         raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
-    groups = unique_groups(get_analyzer(lang).query_groups(text))[:MAX_WORDS]
+    groups = unique_groups(query_groups(lang, text, lexicon_of(index_dir, lang, manifest)))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
@@ -119,19 +133,28 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
         hits = [make_hit(searcher, lang, docnum, score, position, terms)
                 for position, (docnum, score) in enumerate(scored[:limit], start=1)]
         suggestion = None if hits else suggest(searcher, lang, text)
-    return SearchResponse(query=text, lang=lang, terms=terms, hits=hits, partial=partial, suggestion=suggestion)
+    return SearchResponse(query=text, lang=lang, terms=terms, groups=groups, hits=hits, partial=partial,
+                          suggestion=suggestion)
 
 
 def rank(searcher, groups) -> tuple[list[tuple[int, float]], bool]:
-    """All (docnum, score) pairs, best first, ties broken by document number."""
-    for require_all in (True, False):
-        results = searcher.search(build_query(groups, require_all), limit=None)
-        # Scores are rounded before ordering so that float summation order (whoosh sums a
-        # binary tree of matchers, the browser sums sequentially) cannot reorder ties.
-        scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-round(pair[1], 9), pair[0]))
-        if scored or len(groups) == 1:
-            return scored, not require_all and bool(scored)
-    return [], False
+    """All (docnum, score) pairs, best first. Sections matching every word come first; when
+    there are none, sections matching the most words rank first (then by score), so a query
+    with one word the pages lack still finds the pages that have the others."""
+    results = searcher.search(build_query(groups, require_all=True), limit=None)
+    # Scores are rounded before ordering so that float summation order (whoosh sums a
+    # binary tree of matchers, the browser sums sequentially) cannot reorder ties.
+    scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-round(pair[1], 9), pair[0]))
+    if scored or len(groups) == 1:
+        return scored, False
+    matched: dict[int, int] = {}
+    for group in groups:
+        for docnum in searcher.docs_for_query(build_query([group], require_all=True)):
+            matched[docnum] = matched.get(docnum, 0) + 1
+    results = searcher.search(build_query(groups, require_all=False), limit=None)
+    scored = sorted(((hit.docnum, hit.score) for hit in results),
+                    key=lambda pair: (-matched.get(pair[0], 0), -round(pair[1], 9), pair[0]))
+    return scored, bool(scored)
 
 
 def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:

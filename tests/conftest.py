@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ["en", "zh", "ru", "fa", "he"]
+MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +36,13 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory):
+    """(site dir, index dir) of the fixture site, built once by `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("mini-site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                            cwd=MINI_SITE, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return site, MINI_SITE / "build" / "search-index"

@@ -25,16 +25,6 @@ def ranking_cases():
         return [pytest.param(r["lang"], r["query"], r["top_page"], id=f"{r['lang']}-{r['case']}") for r in rows]
 
 
-@pytest.fixture(scope="session")
-def mini_site(tmp_path_factory):
-    """(site dir, index dir) of the fixture site, built once by `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("mini-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=MINI_SITE, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return site, MINI_SITE / "build" / "search-index"
-
-
 @pytest.mark.parametrize("lang,query,top_page", ranking_cases())
 def test_expected_page_ranks_first(mini_site, lang, query, top_page):
     _, index_dir = mini_site

@@ -1,0 +1,426 @@
+/*
+ * CRM Failure Atlas — search core (no DOM): loads the static index lazily and ranks exactly
+ * like the Python search (indexer/search.py): same query groups, whoosh's BM25F, same order.
+ *
+ * Query analysis replays the indexer: characters are folded with the shared tables
+ * (indexer/data/analysis.json); each word is looked up in the exported lexicon (surface form ->
+ * index terms), which carries what only Python can compute (hazm lemmas, jieba words, Snowball
+ * stems, Hebrew prefix variants). Words the corpus never contained fall back to rules the
+ * browser can run itself: Snowball (snowball.js), Hebrew prefix candidates, Persian suffixes,
+ * Chinese segmentation against the index's own vocabulary.
+ *
+ * Works as a browser script (global AtlasSearch) and as a Node module (tests, benchmark).
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.AtlasSearch = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var MAX_QUERY_CHARS = 1000;
+  var MAX_WORDS = 32;
+  var PREFIX_EXPANSIONS = 24;
+  var SCRIPT_LANGUAGES = [
+    [/[\u0590-\u05FF\uFB1D-\uFB4F]/, "he"],
+    [/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/, "fa"],
+    [/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/, "zh"],
+    [/[\u0400-\u04FF]/, "ru"],
+  ];
+
+  /** The language a query is written in, judged by its script; Latin -> fallback. */
+  function detectLanguage(text, fallback) {
+    for (var i = 0; i < SCRIPT_LANGUAGES.length; i++) {
+      if (SCRIPT_LANGUAGES[i][0].test(text)) return SCRIPT_LANGUAGES[i][1];
+    }
+    return fallback;
+  }
+
+  /** Same cleaning as indexer.search.clean_query: no lone surrogates or controls, capped. */
+  function cleanQuery(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        var next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) { out += text[i] + text[i + 1]; i++; continue; }
+      }
+      if (code >= 0xd800 && code <= 0xdfff) { out += " "; continue; }
+      out += (code < 0x20 || (code >= 0x7f && code < 0xa0)) ? " " : text[i];
+    }
+    return out.trim().slice(0, MAX_QUERY_CHARS);
+  }
+
+  function compareStrings(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  /** Index of the chunk whose first key is the greatest one <= key (chunks sorted by key). */
+  function chunkFor(chunks, key) {
+    var lo = 0, hi = chunks.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (compareStrings(chunks[mid][0], key) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function roundScore(score) { return Math.round(score * 1e9) / 1e9; }
+
+  /** One language's static index; every file is fetched once, when first needed. */
+  function LanguageIndex(site, lang, metaPath) {
+    this.site = site;
+    this.lang = lang;
+    this.metaPath = metaPath;
+  }
+  LanguageIndex.prototype.meta = function () {
+    if (!this._meta) this._meta = this.site.load(this.metaPath);
+    return this._meta;
+  };
+  LanguageIndex.prototype.file = function (name) {
+    return this.site.load(this.lang + "/" + name);
+  };
+  LanguageIndex.prototype.chunkValue = async function (kind, key) {
+    var meta = await this.meta();
+    var at = chunkFor(meta[kind], key);
+    if (at < 0) return undefined;
+    var chunk = await this.file(meta[kind][at][1]);
+    return Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : undefined;
+  };
+  LanguageIndex.prototype.lexicon = function (surface) { return this.chunkValue("lexicon", surface); };
+  LanguageIndex.prototype.postings = function (term) { return this.chunkValue("terms", term); };
+  /** Surface forms that start with `prefix` (for search-as-you-type on the last word). */
+  LanguageIndex.prototype.lexiconPrefix = async function (prefix, limit) {
+    var meta = await this.meta();
+    var chunks = meta.lexicon, out = [];
+    var at = Math.max(0, chunkFor(chunks, prefix));
+    for (; at < chunks.length && out.length < limit; at++) {
+      if (at > 0 && compareStrings(chunks[at][0], prefix) > 0 && chunks[at][0].indexOf(prefix) !== 0) break;
+      var chunk = await this.file(chunks[at][1]);
+      var keys = Object.keys(chunk).sort(compareStrings);
+      for (var i = 0; i < keys.length && out.length < limit; i++) {
+        if (keys[i].indexOf(prefix) === 0) out.push(chunk[keys[i]]);
+      }
+    }
+    return out;
+  };
+  LanguageIndex.prototype.fragment = async function (docnum) {
+    var meta = await this.meta();
+    var batch = await this.file(meta.fragments[Math.floor(docnum / meta.fragmentSize)]);
+    return batch[docnum % meta.fragmentSize];
+  };
+
+  /**
+   * One language's analysis tables (analysis.json), interpreted exactly as the Python
+   * analyzers do (indexer/analyzers/base.py): fold = NFKC, lowercase, char_map, delete;
+   * words = word_pattern on the raw text, compounds split at hyphens into parts of a kind
+   * (number, latin, native), Latin parts judged by the English stop list and stemmer.
+   */
+  function Analysis(tables, lang) {
+    var spec = tables[lang];
+    if (!spec || typeof spec !== "object" || !spec.word_pattern) throw new Error("no analysis tables for language '" + lang + "'");
+    var common = tables.common;
+    var self = this;
+    this.lang = lang;
+    this.unicodeForm = spec.unicode_form || null;
+    this.charMap = spec.char_map || {};
+    this.deleted = new Set();
+    (spec.delete || []).forEach(function (entry) {
+      var bounds = entry.split("-");
+      var first = parseInt(bounds[0], 16), last = parseInt(bounds[1] || bounds[0], 16);
+      for (var code = first; code <= last; code++) self.deleted.add(code);
+    });
+    this.wordRe = new RegExp(spec.word_pattern, "gu");
+    var hyphen = (spec.classes && spec.classes.HYPHEN) || common.classes.HYPHEN;
+    this.hyphenRe = new RegExp("[" + hyphen + "]", "gu");
+    this.latinPartRe = new RegExp("^(?:" + common.latin_part_pattern + ")$", "u");
+    this.numberRe = new RegExp("^(?:" + common.number_pattern + ")$", "u");
+    this.acronymPluralRe = new RegExp("^(?:" + common.acronym_plural_pattern + ")$", "u");
+    this.stopWords = new Set((spec.stop_words || []).map(function (w) { return self.fold(w); }));
+    this.latinStopWords = new Set((tables.en.stop_words || []).map(function (w) { return self.fold(w); }));
+    this.prefixes = new Set((spec.prefixes || []).map(function (w) { return self.fold(w); }));
+    this.prefixLengths = Array.from(new Set(Array.from(this.prefixes).map(function (w) { return w.length; })))
+      .sort(function (a, b) { return a - b; });
+    this.suffixes = Array.from(new Set((spec.suffixes || []).map(function (w) { return self.fold(w); })))
+      .sort(function (a, b) { return (b.length - a.length) || compareStrings(a, b); });
+    this.minRemainder = spec.min_remainder || 2;
+    this.joinLimit = spec.join_split_words || 0;
+  }
+  Analysis.prototype.fold = function (text) {
+    var out = (this.unicodeForm ? text.normalize(this.unicodeForm) : text).toLowerCase();
+    var result = "";
+    for (var ch of out) {
+      if (Object.prototype.hasOwnProperty.call(this.charMap, ch)) {
+        for (var mapped of this.charMap[ch]) if (!this.deleted.has(mapped.codePointAt(0))) result += mapped;
+      } else if (!this.deleted.has(ch.codePointAt(0))) {
+        result += ch;
+      }
+    }
+    return result;
+  };
+  Analysis.prototype.kind = function (raw) {
+    if (this.latinPartRe.test(raw)) return this.numberRe.test(this.fold(raw)) ? "number" : "latin";
+    return "native";
+  };
+  /** Parts of one matched compound, as LanguageAnalyzer.split_compound: [{raw, kind}]. */
+  Analysis.prototype.splitCompound = function (raw) {
+    var self = this, parts = [], start = 0, hyphens = [], match;
+    this.hyphenRe.lastIndex = 0;
+    while ((match = this.hyphenRe.exec(raw)) !== null) hyphens.push([match.index, match.index + match[0].length]);
+    hyphens.push(null);
+    for (var i = 0; i < hyphens.length; i++) {
+      var end = hyphens[i] ? hyphens[i][0] : raw.length;
+      if (end > start) parts.push({ raw: raw.slice(start, end), kind: this.kind(raw.slice(start, end)) });
+      if (hyphens[i]) start = hyphens[i][1];
+    }
+    if (parts.length > 1 && parts.every(function (p) { return p.kind === "latin"; }) &&
+        parts.some(function (p) { return Array.from(self.fold(p.raw)).length === 1; })) {
+      // e-mail stays one word; its lexicon key is the whole span, hyphen included.
+      return [{ raw: parts.map(function (p) { return p.raw; }).join(""), kind: "latin", span: raw }];
+    }
+    return parts;
+  };
+  /** Every word part of a raw text, in order: [{raw, kind, key}], key = fold(the part's span). */
+  Analysis.prototype.parts = function (text) {
+    var self = this, out = [], match;
+    this.wordRe.lastIndex = 0;
+    while ((match = this.wordRe.exec(text)) !== null) {
+      this.splitCompound(match[0]).forEach(function (part) {
+        out.push({ raw: part.raw, kind: part.kind, key: self.fold(part.span || part.raw) });
+      });
+    }
+    return out;
+  };
+  /** The folded text of a part: acronym plurals (KPIs) lose their "s" first. */
+  Analysis.prototype.foldPart = function (part) {
+    var raw = part.kind === "latin" && this.acronymPluralRe.test(part.raw) ? part.raw.slice(0, -1) : part.raw;
+    return this.fold(raw);
+  };
+  Analysis.prototype.isStopWord = function (folded, kind) {
+    if (kind === "number") return false;
+    return kind === "latin" ? this.latinStopWords.has(folded) : this.stopWords.has(folded);
+  };
+
+  /** Hebrew: the word, then each prefix-stripped form (shortest prefix first), as the indexer. */
+  function hebrewCandidates(analysis, word) {
+    var out = [word];
+    for (var i = 0; i < analysis.prefixLengths.length; i++) {
+      var length = analysis.prefixLengths[i];
+      var rest = word.slice(length);
+      if (Array.from(rest).length < analysis.minRemainder) break;
+      if (analysis.prefixes.has(word.slice(0, length)) && !analysis.stopWords.has(rest) &&
+          out.indexOf(rest) === -1) out.push(rest);
+    }
+    return out;
+  }
+
+  /** Persian: strip the longest known suffix when what remains is a word of the index. */
+  async function persianFallback(index, analysis, word) {
+    for (var i = 0; i < analysis.suffixes.length; i++) {
+      var suffix = analysis.suffixes[i];
+      if (word.length - suffix.length >= analysis.minRemainder && word.slice(-suffix.length) === suffix) {
+        var known = await index.lexicon(word.slice(0, -suffix.length));
+        if (known) return known.slice();
+      }
+    }
+    return [word];
+  }
+
+  /** Chinese: greedy longest match against the index's own words, single characters otherwise. */
+  function segmentAgainst(vocab, run) {
+    var groups = [], longest = 1;
+    vocab.forEach(function (w) { if (w.length > longest) longest = w.length; });
+    var chars = Array.from(run);
+    for (var i = 0; i < chars.length;) {
+      var taken = 1;
+      for (var len = Math.min(longest, chars.length - i); len > 1; len--) {
+        if (vocab.has(chars.slice(i, i + len).join(""))) { taken = len; break; }
+      }
+      groups.push(chars.slice(i, i + taken).join(""));
+      i += taken;
+    }
+    return groups;
+  }
+
+  /** A static site's search: `load(path)` returns the parsed JSON below the search root. */
+  function Site(load) {
+    this.cache = new Map();
+    this.fetchJson = load;
+    this.indexes = {};
+    this.analyses = {};
+  }
+  Site.prototype.load = function (path) {
+    if (!this.cache.has(path)) {
+      var self = this;
+      var promise = this.fetchJson(path);
+      promise.catch(function () { self.cache.delete(path); });
+      this.cache.set(path, promise);
+    }
+    return this.cache.get(path);
+  };
+  Site.prototype.entry = function () { return this.load("entry.json"); };
+  Site.prototype.languages = async function () { return Object.keys((await this.entry()).languages); };
+  Site.prototype.index = async function (lang) {
+    var entry = await this.entry();
+    if (!entry.languages[lang]) throw new Error("unknown language '" + lang + "'");
+    if (!this.indexes[lang]) this.indexes[lang] = new LanguageIndex(this, lang, entry.languages[lang]);
+    return this.indexes[lang];
+  };
+  Site.prototype.analysis = async function (lang) {
+    if (!this.analyses[lang]) {
+      var entry = await this.entry();
+      this.analyses[lang] = new Analysis(await this.load(entry.analysis), lang);
+    }
+    return this.analyses[lang];
+  };
+
+  /**
+   * Join adjacent native words whose joined form is a word of the pages (Persian typed with a
+   * space where a ZWNJ belongs), longest join first, as indexer.query.join_split_words.
+   */
+  async function joinSplitWords(index, analysis, parts) {
+    var limit = analysis.joinLimit;
+    if (limit < 2) return parts;
+    var joined = [];
+    for (var at = 0; at < parts.length;) {
+      var taken = 1;
+      for (var length = Math.min(limit, parts.length - at); length > 1; length--) {
+        var run = parts.slice(at, at + length);
+        if (run.every(function (p) { return p.kind === "native"; }) &&
+            await index.lexicon(run.map(function (p) { return p.key; }).join(""))) { taken = length; break; }
+      }
+      var chosen = parts.slice(at, at + taken);
+      joined.push({ raw: chosen.map(function (p) { return p.raw; }).join("\u200c"), kind: chosen[0].kind,
+                    key: chosen.map(function (p) { return p.key; }).join("") });
+      at += taken;
+    }
+    return joined;
+  }
+
+  /** Word groups for a part the lexicon does not know, by rules the browser can run. */
+  async function fallbackGroups(index, analysis, part, stemmer) {
+    var word = analysis.foldPart(part);
+    if (!word || analysis.isStopWord(word, part.kind)) return [];
+    if (part.kind === "number") return [[word]];
+    if (part.kind === "latin") return [[stemmer ? stemmer("en", word) : word]];
+    var lang = analysis.lang;
+    if (lang === "he") return analysis.prefixes.has(word) ? [] : [hebrewCandidates(analysis, word)];
+    if (lang === "fa") return [await persianFallback(index, analysis, word)];
+    if (lang === "zh") {
+      var meta = await index.meta();
+      var vocab = meta.vocab ? new Set(await index.file(meta.vocab)) : new Set();
+      return segmentAgainst(vocab, word)
+        .filter(function (w) { return !analysis.stopWords.has(w); })
+        .map(function (w) { return [w]; });
+    }
+    if (stemmer && (lang === "en" || lang === "ru")) return [[stemmer(lang, word)]];
+    return [[word]];
+  }
+
+  /**
+   * Word groups of a query: one list of alternative index terms per word part, stop words
+   * dropped, repeated groups removed (as indexer.search.unique_groups). Parts the index has
+   * seen take their terms from the exported lexicon (what hazm, jieba, Snowball and the
+   * Hebrew prefix rules made of them); others go through fallbackGroups. With
+   * options.prefix, the last part also matches every indexed word it begins (as you type).
+   */
+  async function queryGroups(site, lang, text, options) {
+    options = options || {};
+    var index = await site.index(lang);
+    var analysis = await site.analysis(lang);
+    var parts = await joinSplitWords(index, analysis, analysis.parts(cleanQuery(text)).slice(0, MAX_WORDS * 2));
+    var groups = [];
+    for (var i = 0; i < parts.length; i++) {
+      var terms = await index.lexicon(parts[i].key);
+      var partGroups = terms ? [terms.slice()] : await fallbackGroups(index, analysis, parts[i], options.stemmer);
+      if (options.prefix && i === parts.length - 1 && partGroups.length <= 1 && parts[i].key.length > 1) {
+        var group = partGroups[0] || [];
+        (await index.lexiconPrefix(parts[i].key, PREFIX_EXPANSIONS)).forEach(function (more) {
+          more.forEach(function (t) { if (group.indexOf(t) === -1) group.push(t); });
+        });
+        partGroups = group.length ? [group] : [];
+      }
+      partGroups.forEach(function (g) { if (g.length) groups.push(g); });
+    }
+    var seen = new Set();
+    return groups.filter(function (g) {
+      var key = g.slice().sort(compareStrings).join("\u0000");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, MAX_WORDS);
+  }
+
+  /** whoosh.scoring.bm25, term for term. */
+  function bm25(idf, tf, fl, avgfl, B, K1) {
+    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)));
+  }
+
+  /** Every matching section with its BM25F score, best first, ties by document number. */
+  async function rank(index, groups, requireAll) {
+    var meta = await index.meta();
+    var lengths = await index.file(meta.lengths);
+    var scores = new Map();
+    for (var g = 0; g < groups.length; g++) {
+      var seenTerms = new Set();
+      for (var t = 0; t < groups[g].length; t++) {
+        var term = groups[g][t];
+        if (seenTerms.has(term)) continue;
+        seenTerms.add(term);
+        var postings = await index.postings(term);
+        if (!postings) continue;
+        for (var p = 0; p < postings.length; p++) {
+          var field = postings[p][0], flat = postings[p][1];
+          var df = flat.length / 2;
+          var idf = Math.log(meta.docCount / (df + 1)) + 1;
+          for (var k = 0; k < flat.length; k += 2) {
+            var doc = flat[k];
+            var score = bm25(idf, flat[k + 1], lengths[doc][field], meta.avgLengths[field], meta.B, meta.K1)
+              * meta.boosts[field];
+            var entry = scores.get(doc);
+            if (!entry) { entry = { doc: doc, score: 0, groups: new Set() }; scores.set(doc, entry); }
+            entry.score += score;
+            entry.groups.add(g);
+          }
+        }
+      }
+    }
+    var hits = [];
+    scores.forEach(function (entry) {
+      if (!requireAll || entry.groups.size === groups.length) {
+        hits.push({ doc: entry.doc, score: entry.score, matched: entry.groups.size });
+      }
+    });
+    // Without every word, sections matching the most words come first (as indexer.search.rank).
+    hits.sort(function (a, b) {
+      return (requireAll ? 0 : b.matched - a.matched) || (roundScore(b.score) - roundScore(a.score)) || (a.doc - b.doc);
+    });
+    return hits;
+  }
+
+  /**
+   * Search one language: {lang, groups, hits: [{doc, score}], partial}. Like the Python search,
+   * sections must match every word; if none does, sections matching any word are returned.
+   */
+  async function search(site, lang, text, options) {
+    var groups = await queryGroups(site, lang, text, options);
+    var index = await site.index(lang);
+    if (!groups.length) return { lang: lang, groups: groups, hits: [], partial: false };
+    var hits = await rank(index, groups, true);
+    var partial = false;
+    if (!hits.length && groups.length > 1) {
+      hits = await rank(index, groups, false);
+      partial = hits.length > 0;
+    }
+    return { lang: lang, groups: groups, hits: hits, partial: partial };
+  }
+
+  return {
+    Site: Site,
+    Analysis: Analysis,
+    search: search,
+    queryGroups: queryGroups,
+    detectLanguage: detectLanguage,
+    cleanQuery: cleanQuery,
+    bm25: bm25,
+    hebrewCandidates: hebrewCandidates,
+    segmentAgainst: segmentAgainst,
+  };
+});

@@ -1,0 +1,311 @@
+/*
+ * CRM Failure Atlas — search box and results, in Material's look and keyboard behaviour.
+ * Page text and queries only ever reach the page as text nodes (never as HTML).
+ */
+(function () {
+  "use strict";
+
+  var DEBOUNCE_MS = 80;
+  var MAX_PAGES = 12;
+  var SNIPPET_CHARS = 200;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function fetchJson(root) {
+    return function (path) {
+      return fetch(new URL("search/" + path, root)).then(function (response) {
+        if (!response.ok) throw new Error("search index file " + path + ": HTTP " + response.status);
+        return response.json();
+      });
+    };
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /** Spans of `text` worth highlighting: words that contain a matched term. */
+  function highlightSpans(analysis, text, terms) {
+    var spans = [];
+    var wordRe = /[\p{L}\p{N}\p{M}\u200c]+/gu;
+    var match;
+    while ((match = wordRe.exec(text)) !== null) {
+      var folded = analysis.fold(match[0]);
+      for (var i = 0; i < terms.length; i++) {
+        if (terms[i].length > 1 && folded.indexOf(terms[i]) !== -1) {
+          spans.push([match.index, match.index + match[0].length]);
+          break;
+        }
+      }
+    }
+    return spans;
+  }
+
+  /** The window of `text` with the most highlighted words, as text and <mark> nodes. */
+  function snippetNode(analysis, text, terms) {
+    var spans = highlightSpans(analysis, text, terms);
+    var start = 0, best = -1;
+    spans.forEach(function (span) {
+      var count = spans.filter(function (s) { return s[0] >= span[0] && s[1] <= span[0] + SNIPPET_CHARS; }).length;
+      if (count > best) { best = count; start = Math.max(0, span[0] - SNIPPET_CHARS / 4); }
+    });
+    if (start > 0) {
+      var space = text.lastIndexOf(" ", start);
+      start = space === -1 ? 0 : space + 1;
+    }
+    var end = Math.min(text.length, start + SNIPPET_CHARS);
+    var paragraph = element("p");
+    paragraph.setAttribute("dir", "auto");
+    if (start > 0) paragraph.appendChild(document.createTextNode("…"));
+    var at = start;
+    spans.forEach(function (span) {
+      if (span[0] < start || span[1] > end) return;
+      paragraph.appendChild(document.createTextNode(text.slice(at, span[0])));
+      paragraph.appendChild(element("mark", "", text.slice(span[0], span[1])));
+      at = span[1];
+    });
+    paragraph.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
+    return paragraph;
+  }
+
+  function SearchBox(root) {
+    this.root = root;
+    this.form = root.querySelector("form");
+    this.input = root.querySelector("input[name=q]");
+    this.allLanguages = root.querySelector("[data-atlas-all-languages]");
+    this.meta = root.querySelector("[data-atlas-meta]");
+    this.list = root.querySelector("[data-atlas-list]");
+    this.toggle = document.getElementById("__search");
+    this.lang = document.documentElement.lang || "en";
+    this.strings = JSON.parse(root.getAttribute("data-atlas-strings") || "{}");
+    this.siteRoot = siteRoot();
+    this.site = new window.AtlasSearch.Site(fetchJson(this.siteRoot));
+    this.generation = 0;
+    this.stemmerReady = null;
+    this.bind();
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) {
+      this.input.value = q;
+      this.open();
+      this.run();
+    }
+  }
+
+  SearchBox.prototype.bind = function () {
+    var self = this, timer = null;
+    // On wide screens the box sits in the header: focusing it opens the results panel.
+    this.input.addEventListener("focus", function () {
+      if (self.toggle && !self.toggle.checked) self.toggle.checked = true;
+    });
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+    });
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = self.list.querySelector("a");
+      if (first) first.click();
+    });
+    this.form.addEventListener("reset", function () {
+      setTimeout(function () { self.run(); self.close(); }, 0);
+    });
+    if (this.allLanguages) this.allLanguages.addEventListener("change", function () { self.run(); });
+    if (this.toggle) this.toggle.addEventListener("change", function () {
+      if (self.toggle.checked) setTimeout(function () { self.input.focus(); }, 50);
+    });
+    document.addEventListener("keydown", function (event) { self.onKey(event); });
+  };
+
+  SearchBox.prototype.open = function () {
+    if (this.toggle && !this.toggle.checked) this.toggle.checked = true;
+    this.input.focus();
+  };
+  SearchBox.prototype.close = function () {
+    if (this.toggle) this.toggle.checked = false;
+    this.input.blur();
+  };
+
+  SearchBox.prototype.onKey = function (event) {
+    var active = document.activeElement;
+    var inSearch = this.root.contains(active);
+    if (!inSearch && (event.key === "/" || event.key === "s" || event.key === "f") &&
+        !(active && (active.isContentEditable || /^(input|textarea|select)$/i.test(active.tagName)))) {
+      event.preventDefault();
+      this.open();
+      return;
+    }
+    if (!inSearch) return;
+    var links = Array.prototype.slice.call(this.list.querySelectorAll("a"));
+    var at = links.indexOf(active);
+    if (event.key === "Escape") { event.preventDefault(); this.close(); }
+    else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      if (links.length) links[Math.min(links.length - 1, at + 1)].focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      if (at <= 0) this.input.focus(); else links[at - 1].focus();
+    }
+  };
+
+  /** Snowball for words the index never saw: loaded only when an en/ru query needs it. */
+  SearchBox.prototype.stemmer = function () {
+    if (!this.stemmerReady) {
+      this.stemmerReady = window.AtlasSnowball ? Promise.resolve() :
+        loadScript(new URL("search/snowball.js", this.siteRoot).href);
+    }
+    return this.stemmerReady.then(function () { return window.AtlasSnowball.stem; });
+  };
+
+  SearchBox.prototype.shareUrl = function (query) {
+    var url = new URL(window.location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    window.history.replaceState(window.history.state, "", url.href);
+  };
+
+  SearchBox.prototype.run = async function () {
+    var generation = ++this.generation;
+    var query = this.input.value;
+    this.shareUrl(query.trim());
+    if (!query.trim()) { this.render(generation, null, query); return; }
+    try {
+      var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
+      var options = { prefix: true, stemmer: stem };
+      var AtlasSearch = window.AtlasSearch;
+      // A query in another script searches that language too; a Latin query on a non-English
+      // page also searches English (factor pages share their paths across languages).
+      var queryLang = AtlasSearch.detectLanguage(query, "en");
+      var languages = this.allLanguages && this.allLanguages.checked ? await this.site.languages() : [this.lang];
+      var runs = languages.map(function (lang) { return { lang: lang, from: lang, cross: false }; });
+      if (!(this.allLanguages && this.allLanguages.checked) && queryLang !== this.lang) {
+        runs.push({ lang: this.lang, from: queryLang, cross: true });
+      }
+      var self = this;
+      var results = await Promise.all(runs.map(function (run) {
+        return AtlasSearch.search(self.site, run.from, query, options).then(function (found) {
+          return { run: run, found: found };
+        });
+      }));
+      this.render(generation, results, query);
+    } catch (error) {
+      if (generation === this.generation) {
+        this.list.textContent = "";
+        this.meta.textContent = this.strings.error || "Search is unavailable.";
+        if (window.console) console.error(error);
+      }
+    }
+  };
+
+  /** Group hits by page (best section first), direct matches before cross-language ones. */
+  SearchBox.prototype.render = async function (generation, results, query) {
+    if (generation !== this.generation) return;
+    this.list.textContent = "";
+    if (!results) { this.meta.textContent = this.strings.placeholder || ""; return; }
+    var pages = [], byKey = new Map();
+    for (var r = 0; r < results.length; r++) {
+      var run = results[r].run, found = results[r].found;
+      var index = await this.site.index(run.from);
+      var analysis = await this.site.analysis(run.from);
+      var terms = [].concat.apply([], found.groups);
+      var pagesBefore = pages.length;
+      for (var h = 0; h < found.hits.length && pages.length - pagesBefore < MAX_PAGES; h++) {
+        var section = await index.fragment(found.hits[h].doc);
+        var target = run.cross ? await this.site.index(run.lang) : index;
+        var targetMeta = await target.meta();
+        var targetPage = targetMeta.pages[section.page];
+        if (run.cross && !targetPage) continue;
+        var key = run.lang + "|" + section.page + "|" + (run.cross ? "x" : "");
+        var entry = byKey.get(key);
+        if (!entry) {
+          if (run.cross && byKey.has(run.lang + "|" + section.page + "|")) continue;
+          entry = { run: run, page: run.cross ? { url: targetPage[0], title: targetPage[1] } : null,
+                    sections: [], analysis: analysis, terms: terms, order: r, rank: 0 };
+          entry.rank = pages.filter(function (p) { return p.order === r; }).length;
+          byKey.set(key, entry);
+          pages.push(entry);
+        }
+        entry.sections.push(section);
+      }
+    }
+    if (generation !== this.generation) return;
+    // Direct matches before cross-language ones; with several languages, take each
+    // language's best page in turn (scores of different indexes are not comparable).
+    pages.sort(function (a, b) {
+      return ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) || (a.rank - b.rank) || (a.order - b.order);
+    });
+    pages = pages.slice(0, MAX_PAGES);
+    this.meta.textContent = pages.length ?
+      (this.strings.count || "{n} matching pages").replace("{n}", String(pages.length)) :
+      (this.strings.none || "No matching documents");
+    var self = this;
+    pages.forEach(function (entry) { self.list.appendChild(self.pageItem(entry)); });
+  };
+
+  SearchBox.prototype.href = function (url) {
+    return new URL(url, this.siteRoot).href;
+  };
+
+  SearchBox.prototype.pageItem = function (entry) {
+    var item = element("li", "md-search-result__item");
+    var first = entry.sections[0];
+    var pageUrl = entry.page ? entry.page.url : first.url.split("#")[0];
+    var pageTitle = entry.page ? entry.page.title : first.pt;
+    var head = element("a", "md-search-result__link");
+    head.href = this.href(pageUrl);
+    var article = element("article", "md-search-result__article md-typeset");
+    var title = element("h1", "", pageTitle);
+    article.appendChild(title);
+    if (entry.run.cross || entry.run.from !== this.lang) {
+      var badge = element("span", "atlas-search__language",
+        (this.strings.matchedIn || "matched in {lang}").replace("{lang}", languageName(entry.run.from)));
+      badge.setAttribute("lang", this.lang);
+      article.appendChild(badge);
+      if (!entry.run.cross) title.setAttribute("lang", entry.run.from);
+    }
+    // The page's own text (before its first heading) shows under the page title; every other
+    // matching section follows as a deep link to its anchor.
+    var intro = first.url.indexOf("#") === -1;
+    if (!entry.run.cross && intro) article.appendChild(snippetNode(entry.analysis, first.body, entry.terms));
+    head.appendChild(article);
+    item.appendChild(head);
+    if (entry.run.cross) return item;
+    var self = this;
+    entry.sections.slice(intro ? 1 : 0, intro ? 4 : 3).forEach(function (section) {
+      if (section.url.indexOf("#") === -1) return;
+      var link = element("a", "md-search-result__link");
+      link.href = self.href(section.url);
+      var sectionArticle = element("article", "md-search-result__article md-search-result__article--document md-typeset");
+      sectionArticle.appendChild(element("h2", "", section.st));
+      sectionArticle.appendChild(snippetNode(entry.analysis, section.body, entry.terms));
+      link.appendChild(sectionArticle);
+      item.appendChild(link);
+    });
+    return item;
+  };
+
+  var LANGUAGE_NAMES = { en: "English", zh: "中文", ru: "Русский", fa: "فارسی", he: "עברית" };
+  function languageName(code) { return LANGUAGE_NAMES[code] || code; }
+
+  function start() {
+    var root = document.querySelector("[data-atlas-search]");
+    if (root && window.AtlasSearch) window.atlasSearchBox = new SearchBox(root);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

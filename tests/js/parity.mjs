@@ -1,0 +1,41 @@
+// Runs queries through the browser search code against an exported static index and compares
+// with what the Python search returned for the same queries (written by
+// tests/test_browser_parity.py). Usage: node parity.mjs SEARCH_DIR CASES_JSON
+// Prints a JSON report; exits 1 when any query's groups or ranking differ.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const AtlasSearch = require("../../indexer/web/atlas-search.js");
+const AtlasSnowball = require("../../indexer/web/snowball.js");
+
+const [searchDir, casesFile] = process.argv.slice(2);
+const site = new AtlasSearch.Site(async (file) => JSON.parse(readFileSync(path.join(searchDir, file), "utf8")));
+const cases = JSON.parse(readFileSync(casesFile, "utf8"));
+// Terms the index does not contain cannot change a ranking: compare the effective query.
+async function effective(index, groups) {
+  const out = [];
+  for (const group of groups) {
+    const kept = [];
+    for (const term of group) if (await index.postings(term)) kept.push(term);
+    out.push(kept.sort());
+  }
+  return out;
+}
+
+const mismatches = [];
+for (const item of cases) {
+  const found = await AtlasSearch.search(site, item.lang, item.query, { prefix: false, stemmer: AtlasSnowball.stem });
+  const index = await site.index(item.lang);
+  const urls = [];
+  for (const hit of found.hits.slice(0, item.urls.length || 10)) urls.push((await index.fragment(hit.doc)).url);
+  const sameGroups = JSON.stringify(await effective(index, found.groups)) === JSON.stringify(await effective(index, item.groups));
+  const sameUrls = JSON.stringify(urls) === JSON.stringify(item.urls);
+  if (!sameGroups || !sameUrls || found.partial !== item.partial) {
+    mismatches.push({ lang: item.lang, query: item.query, python: { groups: item.groups, urls: item.urls, partial: item.partial },
+                      browser: { groups: found.groups, urls, partial: found.partial } });
+  }
+}
+console.log(JSON.stringify({ cases: cases.length, mismatches }, null, 1));
+process.exit(mismatches.length ? 1 : 0);

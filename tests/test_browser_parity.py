@@ -1,0 +1,92 @@
+"""The browser search (indexer/web/atlas-search.js, run by Node) analyses queries and ranks
+sections exactly like the Python search, on the fixture site and on the real site."""
+import csv
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from indexer.search import QueryError, search
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+TOP = 10
+
+
+def node() -> str:
+    path = shutil.which("node")
+    if not path:
+        pytest.fail("node is required for the browser parity tests (Debian: apt-get install nodejs)")
+    return path
+
+
+def ranking_queries():
+    with (GOLDEN / "ranking" / "mini-site.tsv").open(encoding="utf-8") as handle:
+        return [(r["lang"], r["query"]) for r in csv.DictReader((l for l in handle if not l.startswith("#")), delimiter="\t")]
+
+
+def golden_query_inputs():
+    """Inputs of the analyzers' golden tables (query rows), so the browser's analysis of the
+    hard cases (ZWNJ, Arabic letters, prefixes, unsegmented Chinese) is compared too."""
+    queries = []
+    for table in sorted((GOLDEN / "analysis").glob("*.tsv")):
+        lang = table.stem
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            columns = line.split("\t")
+            if len(columns) >= 2 and columns[1] == "query" and columns[0].strip():
+                queries.append((lang, columns[0]))
+    return queries
+
+
+def site_queries():
+    queries = list(ranking_queries()) + golden_query_inputs()
+    bench = ROOT / "bench" / "queries.jsonl"
+    if bench.exists():
+        for line in bench.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                item = json.loads(line)
+                queries.append((item.get("query_lang", item["lang"]), item["q"]))
+    return queries
+
+
+def expectations(index_dir, queries):
+    cases = []
+    for lang, query in queries:
+        try:
+            response = search(index_dir, query, lang=lang, limit=TOP)
+        except QueryError:
+            continue  # nothing to search for (stop words only): the browser shows nothing either
+        cases.append({"lang": lang, "query": query, "groups": response.groups,
+                      "urls": [hit.url for hit in response.hits], "partial": response.partial})
+    return cases
+
+
+def run_parity(search_dir: Path, cases, tmp_path) -> dict:
+    cases_file = tmp_path / "cases.json"
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([node(), str(ROOT / "tests" / "js" / "parity.mjs"), str(search_dir), str(cases_file)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.stdout, result.stderr
+    return json.loads(result.stdout)
+
+
+def describe(report) -> str:
+    return json.dumps(report["mismatches"][:8], ensure_ascii=False, indent=1)
+
+
+def test_browser_ranks_the_fixture_site_like_python(mini_site, tmp_path):
+    site, index_dir = mini_site
+    cases = expectations(index_dir, ranking_queries() + [(l, q) for l, q in golden_query_inputs() if l])
+    report = run_parity(site / "search", cases, tmp_path)
+    assert report["mismatches"] == [], describe(report)
+
+
+def test_browser_ranks_the_real_site_like_python(built_site, tmp_path):
+    index_dir = ROOT / "build" / "search-index"
+    report = run_parity(built_site / "search", expectations(index_dir, site_queries()), tmp_path)
+    assert report["cases"] >= 100
+    assert report["mismatches"] == [], describe(report)
