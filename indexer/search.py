@@ -18,7 +18,7 @@ from whoosh.scoring import BM25F
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
 from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, SearchIndexError, open_language_index, read_lexicon,
                     read_manifest)
-from .query import query_groups
+from .query import query_groups, query_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
@@ -123,7 +123,8 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     manifest = read_manifest(index_dir)
     if lang not in manifest["languages"]:
         raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
-    groups = unique_groups(query_groups(lang, text, lexicon_of(index_dir, lang, manifest)))[:MAX_WORDS]
+    lexicon = lexicon_of(index_dir, lang, manifest)
+    groups = unique_groups(query_groups(lang, text, lexicon))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
@@ -132,7 +133,7 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
         terms = sorted({t for alternatives in groups for t in alternatives})
         hits = [make_hit(searcher, lang, docnum, score, position, terms)
                 for position, (docnum, score) in enumerate(scored[:limit], start=1)]
-        suggestion = None if hits else suggest(searcher, lang, text)
+        suggestion = None if hits else suggest(searcher, lang, text, lexicon)
     return SearchResponse(query=text, lang=lang, terms=terms, groups=groups, hits=hits, partial=partial,
                           suggestion=suggestion)
 
@@ -159,21 +160,47 @@ def rank(searcher, groups) -> tuple[list[tuple[int, float]], bool]:
 
 def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:
     stored = searcher.stored_fields(docnum)
-    snippet, highlights = make_snippet(lang, stored.get("body", ""), set(terms))
+    snippet, highlights = make_snippet(lang, stored.get("body", ""), terms)
     return Hit(rank=rank_, score=round(score, 6), lang=lang, url=stored["url"], page=stored["page"],
                page_title=stored["page_title"], section_title=stored["section_title"],
                snippet=snippet, highlights=highlights)
 
 
-def make_snippet(lang: str, body: str, terms: set) -> tuple[str, list]:
+WORD = re.compile(r"[\w\u200c]+")
+HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
+
+
+def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
+    """Words of `text` that contain a matched term (as the browser highlights them).
+
+    Index terms are folded stems, lemmas or words, so a containing word is a match for the
+    reader's eye; no analyzer runs, so a query never loads hazm or jieba."""
+    fold = get_analyzer(lang).fold
+    han = [t for t in terms if HAN.match(t)]
+    wanted = [t for t in terms if len(t) > 1 and t not in han]
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if any(t in fold(m.group(0)) for t in wanted)]
+    # Chinese is written without spaces: mark the matched words themselves, not whole runs.
+    for term in han:
+        at = text.find(term)
+        while at != -1:
+            spans.append((at, at + len(term)))
+            at = text.find(term, at + len(term))
+    return merge_spans(spans)
+
+
+def merge_spans(spans) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def make_snippet(lang: str, body: str, terms) -> tuple[str, list]:
     """The body window with the most matched words, and the matched spans inside it."""
-    analyzer = get_analyzer(lang).analyzer()
-    spans = []
-    for token in analyzer(body, mode="index", chars=True, positions=True):
-        if token.text in terms:
-            span = (token.startchar, token.endchar)
-            if not spans or spans[-1] != span:
-                spans.append(span)
+    spans = highlight_spans(lang, body, terms)
     if not spans:
         return _shorten(body, 0), []
     best_start, best_count = spans[0][0], 0
@@ -197,39 +224,26 @@ def _shorten(body: str, start: int) -> str:
     return ("…" if start else "") + text + ("…" if start + SNIPPET_CHARS < len(body) else "")
 
 
-def suggest(searcher, lang: str, text: str) -> str | None:
-    """'Did you mean': replace each unmatched word by the closest indexed word, if any."""
-    analyzer = get_analyzer(lang)
-    words = re.findall(r"\w+", analyzer.fold(text))
+def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
+    """'Did you mean': each word the index does not have, replaced by the closest word of the
+    pages (the lexicon's surface forms), if one is close enough."""
     corrected, changed = [], False
-    vocabulary = None
-    for word in words:
-        groups = analyzer.query_groups(word)
-        if not groups or any(searcher.doc_frequency(f, t) for f in FIELD_BOOSTS for alts in groups for t in alts):
-            corrected.append(word)
+    for part, _kind, key in query_parts(lang, text):
+        groups = query_groups(lang, part, lexicon)
+        if not groups or any(searcher.doc_frequency(f, t) for f in FIELD_BOOSTS for g in groups for t in g):
+            corrected.append(part)
             continue
-        if vocabulary is None:
-            vocabulary = _surface_vocabulary(searcher, analyzer)
-        best = _closest(word, vocabulary)
-        corrected.append(best or word)
+        best = _closest(key, lexicon)
+        corrected.append(best or part)
         changed |= best is not None
     return " ".join(corrected) if changed else None
-
-
-def _surface_vocabulary(searcher, analyzer) -> dict:
-    counts: dict[str, int] = {}
-    for stored in searcher.all_stored_fields():
-        for value in (stored.get("page_title", ""), stored.get("section_title", ""), stored.get("body", "")):
-            for word in re.findall(r"\w+", analyzer.fold(value)):
-                if len(word) > 1:
-                    counts[word] = counts.get(word, 0) + 1
-    return counts
 
 
 def _closest(word: str, vocabulary: dict) -> str | None:
     limit = 1 if len(word) <= 4 else 2
     best, best_key = None, None
-    for candidate, count in vocabulary.items():
+    for candidate, terms in vocabulary.items():
+        count = -len(candidate)  # prefer the shorter of equally close words
         if abs(len(candidate) - len(word)) > limit:
             continue
         distance = _edit_distance(word, candidate, limit)

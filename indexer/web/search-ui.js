@@ -41,21 +41,31 @@
     });
   }
 
-  /** Spans of `text` worth highlighting: words that contain a matched term. */
+  /** Spans of `text` worth highlighting (as indexer.search.highlight_spans): words that
+   *  contain a matched term; for Chinese terms, the occurrences of the term itself. */
   function highlightSpans(analysis, text, terms) {
-    var spans = [];
-    var wordRe = /[\p{L}\p{N}\p{M}\u200c]+/gu;
-    var match;
+    var spans = [], match;
+    var han = terms.filter(function (t) { return /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/.test(t); });
+    var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
+    var wordRe = /[\p{L}\p{N}\p{M}_\u200c]+/gu;
     while ((match = wordRe.exec(text)) !== null) {
       var folded = analysis.fold(match[0]);
-      for (var i = 0; i < terms.length; i++) {
-        if (terms[i].length > 1 && folded.indexOf(terms[i]) !== -1) {
-          spans.push([match.index, match.index + match[0].length]);
-          break;
-        }
+      if (wanted.some(function (t) { return folded.indexOf(t) !== -1; })) {
+        spans.push([match.index, match.index + match[0].length]);
       }
     }
-    return spans;
+    han.forEach(function (term) {
+      for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
+        spans.push([at, at + term.length]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    spans.forEach(function (span) {
+      var last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(span.slice());
+    });
+    return merged;
   }
 
   /** The window of `text` with the most highlighted words, as text and <mark> nodes. */
