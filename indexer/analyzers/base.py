@@ -41,6 +41,23 @@ def code_points(entries: list[str]) -> list[int]:
     return points
 
 
+def snowball_stemmer(algorithm: str):
+    """A thread-safe, memoised Snowball stem function (snowballstemmer keeps per-call state on
+    the stemmer object, hence the lock)."""
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer(algorithm)
+    lock = threading.Lock()
+
+    @lru_cache(maxsize=100_000)
+    def stem(word: str) -> str:
+        with lock:
+            return stemmer.stemWord(word)
+
+    stem.__doc__ = f"Snowball {algorithm} stem of a folded (lowercase) word."
+    return stem
+
+
 class Folder:
     """The fold() of one language: Unicode normalisation, lowercase, char_map, delete."""
 

@@ -6,23 +6,9 @@ words (CRM, ERP, Gartner), so a Latin query matches on any page.
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+from indexer.analyzers.base import LanguageAnalyzer, snowball_stemmer
 
-import snowballstemmer
-
-from indexer.analyzers.base import LanguageAnalyzer
-
-_SNOWBALL = snowballstemmer.stemmer("english")
-# snowballstemmer keeps per-call state on the stemmer object.
-_SNOWBALL_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """Snowball English stem of a folded (lowercase) word."""
-    with _SNOWBALL_LOCK:
-        return _SNOWBALL.stemWord(word)
+stem = snowball_stemmer("english")
 
 
 class EnglishAnalyzer(LanguageAnalyzer):

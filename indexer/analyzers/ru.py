@@ -6,23 +6,9 @@ Latin words inside Russian text (CRM, ERP, Gartner) follow the English rules
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+from indexer.analyzers.base import LanguageAnalyzer, snowball_stemmer
 
-import snowballstemmer
-
-from indexer.analyzers.base import LanguageAnalyzer
-
-_SNOWBALL = snowballstemmer.stemmer("russian")
-# snowballstemmer keeps per-call state on the stemmer object.
-_SNOWBALL_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """Snowball Russian stem of a folded (lowercase) Cyrillic word."""
-    with _SNOWBALL_LOCK:
-        return _SNOWBALL.stemWord(word)
+stem = snowball_stemmer("russian")
 
 
 class RussianAnalyzer(LanguageAnalyzer):
