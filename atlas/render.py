@@ -11,12 +11,14 @@ Markers:
   <!-- atlas:themes -->         all factors grouped by theme
   <!-- atlas:matrix -->         factor x source coverage table
   <!-- atlas:source-factors ID --> the factors that source ID supports
+  <!-- atlas:figure NAME -->    a picture drawn from the data (atlas/figures.py)
 """
 from __future__ import annotations
 
 import posixpath
 import re
 
+from .figures import FigureError, render_figure
 from .model import Atlas
 
 CITATION = re.compile(r"\[@([a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
@@ -74,7 +76,7 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
             return bullet_factors(factor.related)
         if kind == "sources":
             return "\n".join(
-                f"- {source_link(sid)} — {atlas.sources[sid]['title']}" for sid in factor.sources)
+                f"- {source_link(sid)} — {original_title(atlas.sources[sid])}" for sid in factor.sources)
         if kind == "themes":
             blocks = []
             for theme, titles in atlas.themes.items():
@@ -87,11 +89,22 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
             return bullet_factors(f.id for f in atlas.factors_citing(arg))
         if kind == "matrix":
             return coverage_table(atlas, lang, page_path, factor_link, source_link)
+        if kind == "figure":
+            try:
+                return render_figure(atlas, lang, page_path, arg)
+            except FigureError as exc:
+                raise RenderError(str(exc)) from None
         raise RenderError(f"unknown marker <!-- atlas:{kind} -->")
 
     markdown = MARKER.sub(marker, markdown)
     markdown = CITATION.sub(citation, markdown)
     return FACTOR_LINK.sub(lambda m: factor_link(m.group(1)), markdown)
+
+
+def original_title(source: dict) -> str:
+    """A source's title in its own language and direction, kept whole inside any page."""
+    direction = "rtl" if source["language"] in ("fa", "he") else "ltr"
+    return f'<span lang="{source["language"]}" dir="{direction}">{source["title"]}</span>'
 
 
 def coverage_table(atlas, lang, page_path, factor_link, source_link) -> str:
