@@ -26,9 +26,14 @@ serve: build
 browser-deps:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk poppler-utils; }
 
-test: $(STAMP) browser-deps
+# axe-core for the accessibility tests (package.json / package-lock.json; node_modules is ignored).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .check import check_docs
 from .model import AtlasDataError, load_atlas
+from .redirects import load_redirects, write_redirects
 from .render import RenderError, render_page
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -41,6 +42,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_config(self, config):
         try:
             self.atlas = load_atlas()
+            self.redirects = load_redirects(self.atlas)
         except AtlasDataError as exc:
             raise PluginError(str(exc)) from None
         if not self.checked and self.config.check:
@@ -107,3 +109,5 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             "<title>CRM Failure Atlas</title></head><body>"
             f"<p><a href=\"{default}/\">CRM Failure Atlas</a></p><ul>{links}</ul></body></html>\n",
             encoding="utf-8")
+        # Renamed pages keep their old addresses (atlas/data/redirects.yml), in every language.
+        write_redirects(site, self.atlas.languages, self.redirects, config.site_url or "/")
