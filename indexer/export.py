@@ -3,10 +3,10 @@
     search/entry.json                      tiny: languages -> their metadata file
     search/analysis.<hash>.json            the shared analysis tables (indexer/data/analysis.json)
     search/<lang>/meta.<hash>.json         counts, BM25 parameters, chunk boundaries, page list
-    search/<lang>/lengths.<hash>.json      per-section field lengths (as whoosh scores them)
     search/<lang>/lex.<n>.<hash>.json      surface form -> index terms (replays hazm, jieba,
                                            Snowball and Hebrew prefixes for words the corpus has)
-    search/<lang>/terms.<n>.<hash>.json    term -> postings per field (whoosh's own weights)
+    search/<lang>/terms.<n>.<hash>.json    term -> postings per field: section, whoosh's weight and
+                                           the section's field length (as whoosh scores them)
     search/<lang>/frag.<n>.<hash>.json     result display data, fetched only for shown results
     search/<lang>/vocab.<hash>.json        Chinese only: words to segment a query against
 
@@ -30,7 +30,7 @@ from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, open_language_index, read_lex
 EXPORT_VERSION = 1
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
-FRAGMENT_SECTIONS = 32                    # sections per result fragment file
+FRAGMENT_SECTIONS = 8                     # sections per result fragment file
 HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 ANALYSIS_FILE = Path(__file__).parent / "data" / "analysis.json"
 CLIENT_DIR = Path(__file__).parent / "web"          # the browser code, served beside the index
@@ -87,7 +87,9 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
                 matcher = reader.postings(field, term)
                 flat = []
                 for docnum, weight in matcher.items_as("weight"):
-                    flat += [docnum, weight]
+                    # The field length rides with each posting: a query then needs no
+                    # per-section table whose size grows with the whole knowledge base.
+                    flat += [docnum, weight, lengths[docnum][field_number]]
                 postings.setdefault(term, []).append([field_number, flat])
     ix.close()
 
@@ -107,7 +109,6 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
         "version": EXPORT_VERSION, "lang": lang, "docCount": doc_count, "fields": FIELDS,
         "boosts": [FIELD_BOOSTS[f] for f in FIELDS], "B": BM25_B, "K1": BM25_K1,
         "avgLengths": [(total / doc_count if doc_count else 0) or 1 for total in total_lengths],
-        "lengths": write_hashed(lang_dir, "lengths", lengths),
         "terms": chunked(sorted(postings.items(), key=lambda kv: js_order(kv[0])), lang_dir, "terms"),
         "lexicon": chunked(sorted(((k, sorted(v, key=js_order)) for k, v in lexicon.items()),
                                   key=lambda kv: js_order(kv[0])), lang_dir, "lex"),

@@ -356,7 +356,6 @@
   /** Every matching section with its BM25F score, best first, ties by document number. */
   async function rank(index, groups, requireAll) {
     var meta = await index.meta();
-    var lengths = await index.file(meta.lengths);
     var scores = new Map();
     for (var g = 0; g < groups.length; g++) {
       var seenTerms = new Set();
@@ -368,11 +367,11 @@
         if (!postings) continue;
         for (var p = 0; p < postings.length; p++) {
           var field = postings[p][0], flat = postings[p][1];
-          var df = flat.length / 2;
+          var df = flat.length / 3;   // [section, weight, field length] per posting
           var idf = Math.log(meta.docCount / (df + 1)) + 1;
-          for (var k = 0; k < flat.length; k += 2) {
+          for (var k = 0; k < flat.length; k += 3) {
             var doc = flat[k];
-            var score = bm25(idf, flat[k + 1], lengths[doc][field], meta.avgLengths[field], meta.B, meta.K1)
+            var score = bm25(idf, flat[k + 1], flat[k + 2], meta.avgLengths[field], meta.B, meta.K1)
               * meta.boosts[field];
             var entry = scores.get(doc);
             if (!entry) { entry = { doc: doc, score: 0, groups: new Set() }; scores.set(doc, entry); }
