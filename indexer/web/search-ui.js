@@ -123,6 +123,7 @@
     // On wide screens the box sits in the header: focusing it opens the results panel.
     this.input.addEventListener("focus", function () {
       if (self.toggle && !self.toggle.checked) self.toggle.checked = true;
+      self.warmUp();
     });
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
@@ -141,6 +142,15 @@
       if (self.toggle.checked) setTimeout(function () { self.input.focus(); }, 50);
     });
     document.addEventListener("keydown", function (event) { self.onKey(event); });
+  };
+
+  /** Fetch the small files every query needs while the reader is still typing. */
+  SearchBox.prototype.warmUp = function () {
+    var self = this;
+    if (this.warm) return;
+    this.warm = Promise.all([this.site.analysis(this.lang), this.site.index(this.lang).then(function (index) {
+      return index.meta();
+    })]).catch(function () { self.warm = null; });
   };
 
   SearchBox.prototype.open = function () {
@@ -234,6 +244,8 @@
       var analysis = await this.site.analysis(run.from);
       var terms = [].concat.apply([], found.groups);
       var pagesBefore = pages.length;
+      // Fetch the result fragments in parallel; the loop below then reads them from the cache.
+      await Promise.all(found.hits.slice(0, MAX_PAGES * 4).map(function (hit) { return index.fragment(hit.doc); }));
       for (var h = 0; h < found.hits.length && pages.length - pagesBefore < MAX_PAGES; h++) {
         var section = await index.fragment(found.hits[h].doc);
         var target = run.cross ? await this.site.index(run.lang) : index;

@@ -1,0 +1,126 @@
+"""Smoke tests for the search benchmark harness (bench/): no browser, no build, no timing."""
+import json
+
+import pytest
+
+from bench.browser import to_reader_ranking
+from bench.compare import DEFAULT_QUERIES, order_queries
+from bench.metrics import (Outcome, Query, QueryFileError, dedupe, markdown_table, median, page_key,
+                           parse_queries, percentile, quality, recall_at, reciprocal_rank, success_at)
+from bench.scale import plain_text, synthetic_pages
+
+
+def write(tmp_path, lines):
+    path = tmp_path / "queries.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_metrics_on_a_toy_ranking():
+    ranking = ["glossary", "factors/data-quality", "factors/integration", "statistics", "", "about"]
+    assert success_at(ranking, ["factors/data-quality"]) == 0.0
+    assert success_at(ranking, ["glossary"]) == 1.0
+    assert reciprocal_rank(ranking, ["factors/data-quality"]) == 0.5
+    assert reciprocal_rank(ranking, ["factors/integration", "statistics"]) == pytest.approx(1 / 3)
+    assert reciprocal_rank(ranking, ["factors/training"]) == 0.0
+    assert reciprocal_rank(ranking, ["about"], k=5) == 0.0          # rank 6 is outside @5
+    assert recall_at(ranking, ["factors/data-quality", "factors/training"]) == 0.5
+    assert recall_at(ranking, ["", "statistics"]) == 1.0            # home page is ""
+    q = lambda *expected: Query("en", "x", expected, "en")          # noqa: E731
+    summary = quality([Outcome(q("glossary"), ranking), Outcome(q("factors/integration"), ranking),
+                       Outcome(q("factors/training"), [], error="timeout")])
+    assert summary["n"] == 3
+    assert summary["success@1"] == pytest.approx(1 / 3)
+    assert summary["mrr@10"] == pytest.approx((1 + 1 / 3 + 0) / 3)
+    assert summary["recall@5"] == pytest.approx(2 / 3)
+
+
+def test_page_keys_and_rankings_in_the_reader_language():
+    assert page_key("factors/") == page_key("factors") == page_key("/factors/") == "factors"
+    assert page_key("") == page_key("/") == page_key("index.html") == ""
+    assert page_key("statistics/#idc") == "statistics"
+    raw = ["/fa/factors/data-quality/", "en/factors/data-quality/", "fa/factors/data-quality/#summary", "/fa/"]
+    assert to_reader_ranking(raw, "fa") == ["factors/data-quality", "[en]factors/data-quality", ""]
+    assert dedupe(["a", "b", "a", "c"]) == ["a", "b", "c"]
+
+
+def test_percentiles():
+    assert median([3, 1, 2]) == 2
+    assert median([1, 2, 3, 4]) == 2.5
+    assert percentile(list(range(1, 21)), 0.95) == 19
+    assert percentile([], 0.95) is None
+
+
+def test_query_file_parsing(tmp_path):
+    path = write(tmp_path, [
+        "# a comment",
+        json.dumps({"lang": "fa", "q": "کیفیت داده", "expected": ["factors/data-quality"]}, ensure_ascii=False),
+        "",
+        json.dumps({"lang": "fa", "q": "data quality", "query_lang": "en", "expected": ["factors/data-quality"]}),
+    ])
+    queries = parse_queries(path)
+    assert [q.line for q in queries] == [2, 4]
+    assert not queries[0].cross and queries[0].row == "fa"
+    assert queries[1].cross and queries[1].row == "cross-language" and queries[1].query_lang == "en"
+    ordered = order_queries(list(reversed(queries)))
+    assert [q.q for q in ordered["fa"]] == ["کیفیت داده", "data quality"]   # cold query is monolingual
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('{"lang": "fa", "q": "x", "expected": ["a"]', "not valid JSON"),
+    ('{"lang": "xx", "q": "x", "expected": ["a"]}', "'lang' must be one of"),
+    ('{"lang": "fa", "q": "  ", "expected": ["a"]}', "'q' must be a non-empty string"),
+    ('{"lang": "fa", "q": "x", "expected": "factors/a"}', "'expected' must be a non-empty list"),
+    ('{"lang": "fa", "q": "x", "expected": ["a"], "query_lang": "de"}', "'query_lang' must be one of"),
+    ('{"lang": "fa", "q": "x", "expected": ["a"], "extra": 1}', "unknown field(s): extra"),
+    ('["fa", "x"]', "expected a JSON object"),
+])
+def test_malformed_line_names_file_and_line(tmp_path, bad, message):
+    good = json.dumps({"lang": "en", "q": "data quality", "expected": ["factors/data-quality"]})
+    path = write(tmp_path, [good, good, bad])
+    with pytest.raises(QueryFileError) as info:
+        parse_queries(path)
+    assert f"{path}:3:" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_unknown_expected_page_and_empty_file(tmp_path):
+    path = write(tmp_path, [json.dumps({"lang": "he", "q": "x", "expected": ["factors/nope"]})])
+    with pytest.raises(QueryFileError, match=r"queries\.jsonl:1: expected page\(s\) 'factors/nope'"):
+        parse_queries(path, known_pages={"he": {"factors/data-quality"}})
+    empty = write(tmp_path, ["# nothing"])
+    with pytest.raises(QueryFileError, match="no queries"):
+        parse_queries(empty)
+
+
+def test_shipped_query_file_is_valid_and_large_enough():
+    from pathlib import Path
+    from bench.metrics import LANGUAGES, pages_in_docs
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    queries = parse_queries(DEFAULT_QUERIES, known_pages=pages_in_docs(docs))
+    for lang in LANGUAGES:
+        assert sum(1 for q in queries if q.lang == lang and not q.cross) >= 20, lang
+    assert sum(1 for q in queries if q.cross) >= 10
+
+
+def test_markdown_table_marks_failures_and_missing_values():
+    table = markdown_table("T", ["en", "all"], ["ours", "pagefind"],
+                           lambda row, col: "failed (build)" if col == "ours" else (None if row == "all" else 0.5),
+                           "ratio")
+    assert "| en | failed (build) | 0.500 |" in table
+    assert "| all | failed (build) | — |" in table
+
+
+def test_synthetic_pages_vary_and_keep_section_count():
+    sentences, titles = plain_text("---\nfactor: x\n---\n# Title\n\n## Summary {#summary}\n\n"
+                                   "Data is scattered across systems [@zh-worktile-kb]. "
+                                   "See [IDC](../statistics.md#idc) for the survey of integration. "
+                                   "Nobody owns the customer records in the company. "
+                                   "Managers dispute the figures in every report.\n")
+    assert "Title" in titles and "Summary" in titles
+    assert all("[@" not in s and "](" not in s for s in sentences)
+    material = {"sentences": sentences * 3, "titles": titles, "sections": 2}
+    pages = synthetic_pages(material, 45, "en", seed=1)
+    assert len(pages) == 3
+    assert sum(1 + p.count("\n## ") for p in pages) == 45
+    assert len(set(pages)) == 3
