@@ -266,6 +266,8 @@
       }
     }
     if (generation !== this.generation) return;
+    this.names = (await this.site.entry()).names || {};   // each language's own name (analysis.json)
+    if (generation !== this.generation) return;
     // Direct matches before cross-language ones; with several languages, take each
     // language's best page in turn (scores of different indexes are not comparable).
     pages.sort(function (a, b) {
@@ -295,7 +297,7 @@
     article.appendChild(title);
     if (entry.run.cross || entry.run.from !== this.lang) {
       var badge = element("span", "atlas-search__language",
-        (this.strings.matchedIn || "matched in {lang}").replace("{lang}", languageName(entry.run.from)));
+        (this.strings.matchedIn || "matched in {lang}").replace("{lang}", this.names[entry.run.from] || entry.run.from));
       badge.setAttribute("lang", this.lang);
       article.appendChild(badge);
       if (!entry.run.cross) title.setAttribute("lang", entry.run.from);
@@ -321,8 +323,6 @@
     return item;
   };
 
-  var LANGUAGE_NAMES = { en: "English", zh: "中文", ru: "Русский", fa: "فارسی", he: "עברית" };
-  function languageName(code) { return LANGUAGE_NAMES[code] || code; }
 
   function start() {
     var root = document.querySelector("[data-atlas-search]");
