@@ -300,6 +300,8 @@ def main(argv=None) -> int:
                         help="output folder (builds, results.json, tables.md)")
     parser.add_argument("--engines", default=",".join(ENGINES), help=f"comma-separated subset of {','.join(ENGINES)}")
     parser.add_argument("--scale", default="", help="run the scale mode with these multiples, e.g. 1,10,100")
+    parser.add_argument("--keep-builds", action="store_true",
+                        help="scale mode: keep the generated docs, sites and indexes (large at 100x)")
     parser.add_argument("--build-timeout", type=float, default=300, help="seconds per site build")
     parser.add_argument("--query-timeout", type=float, default=20, help="seconds per query")
     parser.add_argument("--budget", type=float, default=540,

@@ -188,6 +188,9 @@ def run_scale(args, queries, out: Path, log) -> int:
         except ImportError as exc:
             for engine in engines:
                 entry["engines"][engine].update(ok=False, error=f"playwright not importable: {exc}")
+        if not args.keep_builds:   # 100x is over 1 GB of docs, HTML and indexes; logs and configs stay
+            for name in ("docs", "site-ours", "pagefind") + tuple(p.name for p in work.glob("whoosh-*")):
+                shutil.rmtree(work / name, ignore_errors=True)
 
     def cell(metric):
         def get(row, engine):
