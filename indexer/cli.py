@@ -56,6 +56,10 @@ def main(argv=None) -> int:
         return run_search(args, query)
     except KeyboardInterrupt:
         return fail("interrupted")
+    except BrokenPipeError:
+        # The reader stopped reading (`atlas-search … | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the last line of defence: one line, no traceback
         from .analyzers import UnknownLanguageError
         from .index import SearchIndexError
