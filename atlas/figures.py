@@ -25,7 +25,13 @@ from functools import lru_cache
 from .model import _read
 
 NAMES = ("matrix", "statistics", "hype-cycle", "factor-map")
-RTL = {"fa", "he"}
+
+
+def is_rtl(lang: str) -> bool:
+    """Whether `lang` is written right to left (atlas/data/factors.yml `right_to_left`)."""
+    from .model import load_atlas
+
+    return lang in load_atlas().right_to_left
 PERSIAN_DIGITS = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
 LRI, PDI = "\u2066", "\u2069"
 MINUS = "\u2212"
@@ -108,7 +114,7 @@ def number(lang: str, value) -> str:
 
 def isolate(lang: str, text: str) -> str:
     """Keep a left-to-right run (a signed number, a list of source ids) whole in RTL text."""
-    return f"{LRI}{text}{PDI}" if lang in RTL else text
+    return f"{LRI}{text}{PDI}" if is_rtl(lang) else text
 
 
 def char_width(ch: str) -> float:
@@ -251,7 +257,7 @@ def svg(canvas: Canvas, height: float, name: str, lang: str, title: str, desc: s
         return f'class="{match.group(1)}" {extra}' if extra else match.group(0)
 
     body = re.sub(r'class="([^"]+)"', defaults, body)
-    direction = ' direction="rtl"' if lang in RTL else ""
+    direction = ' direction="rtl"' if is_rtl(lang) else ""
     return (f'<svg class="atlas-figure__svg" xmlns="http://www.w3.org/2000/svg" role="img" focusable="false"'
             f' viewBox="0 0 {fmt(canvas.width)} {fmt(height)}" width="{fmt(canvas.width)}" height="{fmt(height)}"'
             f' aria-labelledby="{ident}-title {ident}-desc"{direction}>'
@@ -324,7 +330,7 @@ def themed_rows(atlas):
 
 def matrix(atlas, lang, page_path):
     words = load_words()["matrix"]
-    rtl = lang in RTL
+    rtl = is_rtl(lang)
     sources = list(atlas.sources)
     size, small = 13, 12
     label_w = min(340, max(text_width(f.title(lang), size) for f in atlas.factors.values()) + 8)
@@ -426,7 +432,7 @@ def stat_meta(entry, lang) -> str:
 def statistics(atlas, lang, page_path):
     words = load_words()["statistics"]
     data = load_statistics()
-    rtl = lang in RTL
+    rtl = is_rtl(lang)
     size, small = 13, 11
     label_w, gap, bar_w = 330, 20, 300
     x0 = label_w + gap
@@ -502,7 +508,7 @@ def hype_curve(t: float) -> float:
 
 def hype_cycle(atlas, lang, page_path):
     words = load_words()["hype-cycle"]
-    rtl = lang in RTL
+    rtl = is_rtl(lang)
     cited = ["he-navarro-10", "ru-crm-implementation"]
     width, left, right = 760, 52, 740
     band_top, plot_top, axis_y = 8, 76, 300
@@ -573,7 +579,7 @@ def related_pairs(atlas):
 
 def factor_map(atlas, lang, page_path):
     words = load_words()["factor-map"]
-    rtl = lang in RTL
+    rtl = is_rtl(lang)
     size = 12.5
     label_w = min(330, max(text_width(f.title(lang), size) for f in atlas.factors.values()) + 6)
     node_x = label_w + 14

@@ -29,6 +29,7 @@ class Factor:
 @dataclass(frozen=True)
 class Atlas:
     languages: tuple[str, ...]
+    right_to_left: frozenset  # language codes written right to left
     themes: dict            # theme id -> {lang: title}
     factors: dict           # factor id -> Factor, in declaration order
     sources: dict           # source id -> metadata dict
@@ -60,6 +61,7 @@ def load_atlas() -> Atlas:
     """Read the data files once and check every cross-reference in them."""
     raw = _read("factors.yml")
     languages = tuple(raw["languages"])
+    right_to_left = frozenset(raw.get("right_to_left", []))
     themes = raw["themes"]
     sources = _read("sources.yml")["sources"]
     inventory = _read("pages.yml")
@@ -90,4 +92,4 @@ def load_atlas() -> Atlas:
     sections = tuple(inventory["factor_sections"])
     for fid in factors:
         pages[f"factors/{fid}.md"] = sections
-    return Atlas(languages, themes, factors, sources, sections, pages)
+    return Atlas(languages, right_to_left, themes, factors, sources, sections, pages)

@@ -76,7 +76,7 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
             return bullet_factors(factor.related)
         if kind == "sources":
             return "\n".join(
-                f"- {source_link(sid)} — {original_title(atlas.sources[sid])}" for sid in factor.sources)
+                f"- {source_link(sid)} — {original_title(atlas, atlas.sources[sid])}" for sid in factor.sources)
         if kind == "themes":
             blocks = []
             for theme, titles in atlas.themes.items():
@@ -101,9 +101,9 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
     return FACTOR_LINK.sub(lambda m: factor_link(m.group(1)), markdown)
 
 
-def original_title(source: dict) -> str:
+def original_title(atlas: Atlas, source: dict) -> str:
     """A source's title in its own language and direction, kept whole inside any page."""
-    direction = "rtl" if source["language"] in ("fa", "he") else "ltr"
+    direction = "rtl" if source["language"] in atlas.right_to_left else "ltr"
     return f'<span lang="{source["language"]}" dir="{direction}">{source["title"]}</span>'
 
 
