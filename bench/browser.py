@@ -11,8 +11,9 @@ the remaining queries of that reader language in the same page (warm).
 
   ours      AtlasSearch.search(site, lang, q, {prefix: false, stemmer}) on the page's own
             atlas-search.js; snowball.js is loaded, as the site's search box does, only when
-            the query has Latin or Cyrillic letters. Hits are sections; pages are ranked by
-            first appearance (fragments give each hit's page). A cross-language query
+            the query has Latin or Cyrillic letters. Hits are sections, page by page (each
+            hit names its page); the fragments of up to four sections of each of the top 10
+            pages are fetched, as the search box fetches what it shows. A cross-language query
             (query_lang X != reader language L) also searches X's index, as the search box does
             for a query in another script, and maps X's pages to L's pages (same paths); L's
             own hits come first, as in the search box.
@@ -87,21 +88,29 @@ async ({lang, q, qlang, k}) => {
   const runs = [{from: lang, cross: false}];
   if (qlang && qlang !== lang) runs.push({from: qlang, cross: true});
   const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: false, stemmer})));
-  const targetMeta = await (await site.index(lang)).meta();
-  const pages = [], seen = new Set();
+  const target = await site.index(lang);
+  const pages = [], seen = new Set(), shown = [];
   let sections = 0;
   for (let i = 0; i < runs.length && pages.length < k; i++) {
     const idx = await site.index(runs[i].from);
+    const meta = await idx.meta();
+    let perPage = 0;
     for (const hit of found[i].hits) {
+      const path = meta.pages[hit.page][0];
+      if (seen.has(path)) {
+        // As the search box: up to four sections of a shown page, fetched for display.
+        if (pages[pages.length - 1] === lang + '/' + path && ++perPage < 4) shown.push(idx.fragment(hit.doc));
+        continue;
+      }
       if (pages.length >= k) break;
-      const frag = await idx.fragment(hit.doc);
-      sections++;
-      if (runs[i].cross && !(frag.page in targetMeta.pages)) continue;
-      if (seen.has(frag.page)) continue;
-      seen.add(frag.page);
-      pages.push(lang + '/' + frag.page);
+      if (runs[i].cross && !(await target.page(path))) continue;
+      seen.add(path);
+      pages.push(lang + '/' + path);
+      perPage = 0;
+      shown.push(idx.fragment(hit.doc));
     }
   }
+  sections = (await Promise.all(shown)).length;
   return {ms: performance.now() - t0, pages, hits: found.map(f => f.hits.length),
           partial: found.some(f => f.partial), sections};
 }

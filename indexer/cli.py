@@ -104,7 +104,7 @@ def print_results(response, color: bool) -> None:
             print(f"Did you mean: {response.suggestion}")
         return
     if response.partial:
-        print("No section contains every word; showing sections that contain some of them.")
+        print("No page contains every word; showing pages that contain some of them.")
     for hit in response.hits:
         title = hit.page_title if hit.section_title == hit.page_title else f"{hit.page_title} › {hit.section_title}"
         print(f"{hit.rank}. {title}")

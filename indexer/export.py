@@ -2,7 +2,8 @@
 
     search/entry.json                      tiny: languages -> their metadata file
     search/analysis.<hash>.json            the shared analysis tables (indexer/data/analysis.json)
-    search/<lang>/meta.<hash>.json         counts, BM25 parameters, chunk boundaries, page list
+    search/<lang>/meta.<hash>.json         counts, BM25 parameters, chunk boundaries, the page
+                                           table (first section, field lengths, URL, title)
     search/<lang>/lex.<n>.<hash>.json      surface form -> index terms (replays hazm, jieba,
                                            Snowball and Hebrew prefixes for words the corpus has)
     search/<lang>/terms.<n>.<hash>.json    term -> postings per field: section, whoosh's weight and
@@ -24,10 +25,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, open_language_index, read_lexicon, read_manifest,
-                    replace_directory)
+from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, open_language_index,
+                    read_lexicon, read_manifest, read_page_table, replace_directory)
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
 FRAGMENT_SECTIONS = 8                     # sections per result fragment file
@@ -94,11 +95,11 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
     ix.close()
 
     lexicon = read_lexicon(index_dir, lang)
-
-    pages = {}
-    for document in stored:
-        if document["page"] not in pages or not document.get("anchor"):
-            pages[document["page"]] = [document["url"].split("#")[0], document["page_title"]]
+    table = read_page_table(index_dir, lang)
+    pages = []
+    for page, first, page_lengths in table["pages"]:
+        document = stored[first]
+        pages.append([page, first, page_lengths, document["url"].split("#")[0], document["page_title"]])
     fragments = []
     for start in range(0, doc_count, FRAGMENT_SECTIONS):
         batch = [{"url": d["url"], "page": d["page"], "pt": d["page_title"], "st": d["section_title"],
@@ -113,7 +114,9 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
         "lexicon": chunked(sorted(((k, sorted(v, key=js_order)) for k, v in lexicon.items()),
                                   key=lambda kv: js_order(kv[0])), lang_dir, "lex"),
         "fragmentSize": FRAGMENT_SECTIONS, "fragments": fragments,
-        "pages": {page: value for page, value in sorted(pages.items())},
+        "pages": pages,                   # [path, first section, field lengths, url, title]
+        "pageAvgLengths": table["avgLengths"],
+        "pageOnce": [field in PAGE_FIELDS_ONCE for field in FIELDS], "coordPower": COORD_POWER,
         "vocab": None,
     }
     if lang == "zh":

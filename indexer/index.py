@@ -22,7 +22,7 @@ from whoosh.analysis import Composable
 from .analyzers import get_analyzer
 from .sections import Section
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 # Query-time field weights (the scorer multiplies each field's BM25 by these); the browser
 # reads the same numbers from the exported metadata. The page title weighs most: on factor
@@ -31,6 +31,13 @@ MANIFEST = "manifest.json"
 FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0}
 BM25_B = 0.75
 BM25_K1 = 1.2
+# Pages are ranked as wholes (see indexer/search.py): a page's score is multiplied by
+# (query words the page contains / query words) ** COORD_POWER, so a page holding every word
+# outranks one that repeats a few of them. The square was chosen on bench/queries.jsonl;
+# powers 2 and 3 rank identically there, 1 lets long pages win on repetition.
+COORD_POWER = 2
+# Fields every section of a page repeats: a page counts them once, not once per section.
+PAGE_FIELDS_ONCE = ("page_title",)
 
 
 class SearchIndexError(RuntimeError):
@@ -87,6 +94,7 @@ def seeded_random(seed: str):
 
 
 LEXICON = "lexicon.json"
+PAGES = "pages.json"
 TEXT_FIELDS = ("page_title", "section_title", "body")
 
 
@@ -116,11 +124,53 @@ def read_lexicon(index_dir: Path, lang: str) -> dict[str, list[str]]:
         raise SearchIndexError(f"search index for '{lang}' has no readable {LEXICON}: rebuild with `atlas-search build`") from None
 
 
+def group_by_page(sections: list[Section]) -> list[Section]:
+    """Sections with each page's sections side by side (pages in order of first appearance),
+    so a page is a run of consecutive document numbers and the browser can tell a section's
+    page from a list of each page's first document."""
+    order: dict[str, int] = {}
+    for section in sections:
+        order.setdefault(section.page, len(order))
+    return sorted(sections, key=lambda section: order[section.page])
+
+
+def page_table(reader) -> dict:
+    """Pages of an index in document order, with the field lengths a page is scored by.
+
+    {"pages": [[page, first document, [length per field]], ...], "avgLengths": [...]}: a
+    page's length is the sum of its sections' lengths (as whoosh stores them), except for
+    PAGE_FIELDS_ONCE, which the page has once."""
+    pages: list[list] = []
+    for docnum in range(reader.doc_count_all()):
+        page = reader.stored_fields(docnum)["page"]
+        lengths = [reader.doc_field_length(docnum, field, 0) or 0 for field in FIELD_BOOSTS]
+        if not pages or pages[-1][0] != page:
+            pages.append([page, docnum, lengths])
+            continue
+        totals = pages[-1][2]
+        for at, field in enumerate(FIELD_BOOSTS):
+            if field not in PAGE_FIELDS_ONCE:
+                totals[at] += lengths[at]
+    count = len(pages) or 1
+    averages = [(sum(p[2][at] for p in pages) / count) or 1 for at in range(len(FIELD_BOOSTS))]
+    return {"pages": pages, "avgLengths": averages}
+
+
+def read_page_table(index_dir: Path, lang: str) -> dict:
+    path = Path(index_dir) / lang / PAGES
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise SearchIndexError(f"search index for '{lang}' has no readable {PAGES}: rebuild with `atlas-search build`") from None
+
+
 def write_language_index(lang: str, sections: list[Section], directory: Path) -> dict:
-    """(Re)write one language's whoosh index and its lexicon; returns its manifest entry."""
+    """(Re)write one language's whoosh index, its lexicon and its page table; returns its
+    manifest entry."""
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
+    sections = group_by_page(sections)
     digest = sections_hash(sections)
     with seeded_random(digest):
         ix = whoosh_index.create_in(str(directory), schema_for(lang))
@@ -131,7 +181,10 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
                                 page_title=section.page_title, section_title=section.section_title,
                                 body=section.text)
         writer.commit(optimize=True)
+        with ix.reader() as reader:
+            pages = page_table(reader)
         ix.close()
+    (directory / PAGES).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     (directory / LEXICON).write_text(json.dumps(surface_lexicon(lang, sections), ensure_ascii=False, sort_keys=True),
                                      encoding="utf-8")
     return {"sections": len(sections), "sections_hash": digest}
@@ -146,7 +199,8 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.", dir=index_dir.parent))
     try:
         manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
-                    "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1}, "languages": {}}
+                    "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
+                    "coord_power": COORD_POWER, "languages": {}}
         for lang in sorted(sections_by_lang):
             manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], staging / lang)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

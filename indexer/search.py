@@ -1,12 +1,22 @@
 """Search the whoosh indexes: the ranking the command line shows and the browser must match.
 
 A query is analysed in query mode into word groups (alternatives of one word, e.g. Hebrew
-prefix variants). A section matches when every word matches in some field; if no section
-matches every word, sections matching any word are returned instead (flagged `partial`).
-Scores are whoosh's BM25F summed over fields, each field weighted by FIELD_BOOSTS.
+prefix variants). Results are sections, ranked page first:
+
+1. Pages are ranked as wholes. A page's score is BM25F over the page (its sections' term
+   frequencies and lengths added up, from whoosh's postings) times the coordination factor
+   (query words the page contains / query words) ** COORD_POWER. A reader asks for a page
+   about the query; its words are often spread over a page's sections (a figure in one
+   section, its caveat in the next), which section-only matching misses.
+2. Within a page, its sections that contain a query word follow in order of their own
+   score: whoosh's BM25F over the section, each field weighted by FIELD_BOOSTS.
+
+When no page contains every word the response is flagged `partial`.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -16,8 +26,8 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
-from .index import (BM25_B, BM25_K1, FIELD_BOOSTS, SearchIndexError, open_language_index, read_lexicon,
-                    read_manifest)
+from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, SearchIndexError,
+                    open_language_index, read_lexicon, read_manifest, read_page_table)
 from .query import query_groups, query_parts
 
 MAX_QUERY_CHARS = 1000
@@ -81,15 +91,39 @@ def detect_language(text: str, default: str = "en") -> str:
     return default
 
 
-_LEXICONS: dict = {}
+_CACHE: dict = {}
+
+
+def _read_once(kind: str, reader, index_dir: Path, lang: str, manifest: dict):
+    key = (kind, str(Path(index_dir).resolve()), lang, manifest["languages"][lang]["sections_hash"])
+    if key not in _CACHE:
+        _CACHE[key] = reader(index_dir, lang)
+    return _CACHE[key]
 
 
 def lexicon_of(index_dir: Path, lang: str, manifest: dict) -> dict:
     """The language's lexicon, read once per index build (keyed by the build's hash)."""
-    key = (str(Path(index_dir).resolve()), lang, manifest["languages"][lang]["sections_hash"])
-    if key not in _LEXICONS:
-        _LEXICONS[key] = read_lexicon(index_dir, lang)
-    return _LEXICONS[key]
+    return _read_once("lexicon", read_lexicon, index_dir, lang, manifest)
+
+
+class Pages:
+    """A language's page table (indexer.index.page_table) with document -> page lookup."""
+
+    def __init__(self, table: dict):
+        self.pages = table["pages"]
+        self.first_docs = [first for _page, first, _lengths in self.pages]
+        self.avg_lengths = table["avgLengths"]
+
+    def of(self, docnum: int) -> int:
+        """Position of the page holding section `docnum` (pages are runs of documents)."""
+        return bisect.bisect_right(self.first_docs, docnum) - 1
+
+    def length(self, page: int, field: int) -> float:
+        return self.pages[page][2][field]
+
+
+def pages_of(index_dir: Path, lang: str, manifest: dict) -> Pages:
+    return _read_once("pages", lambda d, l: Pages(read_page_table(d, l)), index_dir, lang, manifest)
 
 
 def unique_groups(groups: list[list[str]]) -> list[list[str]]:
@@ -104,12 +138,11 @@ def unique_groups(groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def build_query(groups: list[list[str]], require_all: bool) -> wq.Query:
-    words = []
-    for alternatives in groups:
-        words.append(wq.Or([wq.Term(name, term, boost=boost)
-                            for name, boost in FIELD_BOOSTS.items() for term in alternatives]))
-    return wq.And(words) if require_all else wq.Or(words)
+def build_query(groups: list[list[str]]) -> wq.Query:
+    """whoosh query for sections holding any query word: each word's alternatives in every
+    field, weighted by FIELD_BOOSTS."""
+    return wq.Or([wq.Or([wq.Term(name, term, boost=boost) for name, boost in FIELD_BOOSTS.items() for term in alternatives])
+                  for alternatives in groups])
 
 
 def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10) -> SearchResponse:
@@ -124,12 +157,13 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     if lang not in manifest["languages"]:
         raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
     lexicon = lexicon_of(index_dir, lang, manifest)
+    pages = pages_of(index_dir, lang, manifest)
     groups = unique_groups(query_groups(lang, text, lexicon))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
     with ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1)) as searcher:
-        scored, partial = rank(searcher, groups)
+        scored, partial = rank(searcher, groups, pages)
         terms = sorted({t for alternatives in groups for t in alternatives})
         hits = [make_hit(searcher, lang, docnum, score, position, terms)
                 for position, (docnum, score) in enumerate(scored[:limit], start=1)]
@@ -138,24 +172,61 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
                           suggestion=suggestion)
 
 
-def rank(searcher, groups) -> tuple[list[tuple[int, float]], bool]:
-    """All (docnum, score) pairs, best first. Sections matching every word come first; when
-    there are none, sections matching the most words rank first (then by score), so a query
-    with one word the pages lack still finds the pages that have the others."""
-    results = searcher.search(build_query(groups, require_all=True), limit=None)
-    # Scores are rounded before ordering so that float summation order (whoosh sums a
-    # binary tree of matchers, the browser sums sequentially) cannot reorder ties.
-    scored = sorted(((hit.docnum, hit.score) for hit in results), key=lambda pair: (-round(pair[1], 9), pair[0]))
-    if scored or len(groups) == 1:
-        return scored, False
-    matched: dict[int, int] = {}
-    for group in groups:
-        for docnum in searcher.docs_for_query(build_query([group], require_all=True)):
-            matched[docnum] = matched.get(docnum, 0) + 1
-    results = searcher.search(build_query(groups, require_all=False), limit=None)
+def bm25(idf: float, tf: float, length: float, avg_length: float) -> float:
+    """whoosh.scoring.bm25 with the index's B and K1."""
+    return idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * ((1 - BM25_B) + BM25_B * length / avg_length)))
+
+
+def distinct_terms(groups) -> dict[str, list[int]]:
+    """Each index term of the query once (whoosh merges repeated terms of an Or query), with
+    the query words (group numbers) it stands for."""
+    terms: dict[str, list[int]] = {}
+    for number, alternatives in enumerate(groups):
+        for term in alternatives:
+            if number not in terms.setdefault(term, []):
+                terms[term].append(number)
+    return terms
+
+
+def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[int, int]]:
+    """BM25F of every page holding a query word, times the coordination factor; and how many
+    query words each page holds. Summed in the browser's order (term, field, posting)."""
+    page_count = len(pages.pages)
+    scores: dict[int, float] = {}
+    words: dict[int, set] = {}
+    for term, numbers in distinct_terms(groups).items():
+        for at, field in enumerate(FIELD_BOOSTS):
+            if (field, term) not in reader:
+                continue
+            frequencies: dict[int, float] = {}
+            once = field in PAGE_FIELDS_ONCE
+            for docnum, weight in reader.postings(field, term).items_as("weight"):
+                page = pages.of(docnum)
+                frequencies[page] = max(frequencies.get(page, 0), weight) if once else frequencies.get(page, 0) + weight
+            idf = math.log(page_count / (len(frequencies) + 1)) + 1
+            for page, tf in frequencies.items():
+                scores[page] = scores.get(page, 0.0) + FIELD_BOOSTS[field] * bm25(
+                    idf, tf, pages.length(page, at), pages.avg_lengths[at])
+                words.setdefault(page, set()).update(numbers)
+    matched = {page: len(found) for page, found in words.items()}
+    for page in scores:
+        scores[page] *= (matched[page] / len(groups)) ** COORD_POWER
+    return scores, matched
+
+
+def rank(searcher, groups, pages: Pages) -> tuple[list[tuple[int, float]], bool]:
+    """All (docnum, section score) pairs of sections holding a query word, pages best first,
+    each page's sections best first; `partial` when no page holds every word.
+
+    Scores are rounded before ordering so that float summation order (whoosh sums a binary
+    tree of matchers, the browser sums sequentially) cannot reorder ties."""
+    page_score, matched = page_scores(searcher.reader(), groups, pages)
+    results = searcher.search(build_query(groups), limit=None)
     scored = sorted(((hit.docnum, hit.score) for hit in results),
-                    key=lambda pair: (-matched.get(pair[0], 0), -round(pair[1], 9), pair[0]))
-    return scored, bool(scored)
+                    key=lambda pair: (-round(page_score[pages.of(pair[0])], 9), pages.of(pair[0]),
+                                      -round(pair[1], 9), pair[0]))
+    partial = bool(scored) and len(groups) > 1 and max(matched.values()) < len(groups)
+    return scored, partial
 
 
 def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:

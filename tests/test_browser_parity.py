@@ -12,7 +12,7 @@ from indexer.search import QueryError, search
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
-TOP = 10
+TOP = 30   # hits come page by page: 30 sections cover several pages
 
 
 def node() -> str:

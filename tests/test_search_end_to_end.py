@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from indexer.cli import main as cli_main
+from indexer.index import write_indexes
 from indexer.search import search
+from indexer.sections import Section
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
@@ -31,6 +33,34 @@ def test_expected_page_ranks_first(mini_site, lang, query, top_page):
     response = search(index_dir, query, lang=lang)
     assert response.hits, f"no hits for {query!r}"
     assert response.hits[0].page == top_page, [(h.page, h.score) for h in response.hits[:3]]
+
+
+def test_words_spread_over_one_page_are_a_full_match(mini_site):
+    _, index_dir = mini_site
+    response = search(index_dir, "duplicated audit", lang="en")
+    assert not response.partial
+    assert sorted(hit.url for hit in response.hits) == ["data-quality/#remedies", "data-quality/#symptoms"]
+
+
+def sections_of(page: str, *texts: str) -> list[Section]:
+    return [Section(lang="en", page=page, url=f"en/{page}/#s{n}", anchor=f"s{n}", page_title=page.title(),
+                    section_title=f"Part {n}", text=text) for n, text in enumerate(texts)]
+
+
+def test_page_holding_every_word_outranks_a_page_repeating_some(tmp_path):
+    sections = (sections_of("repeats", "CRM failure. CRM failure. CRM failure, again CRM failure.")
+                + sections_of("holds-all", "The CRM budget grew.", "A failure followed the overrun."))
+    write_indexes({"en": sections}, tmp_path / "index", source_hash="test")
+    response = search(tmp_path / "index", "crm failure overrun", lang="en")
+    assert [hit.page for hit in response.hits] == ["holds-all", "holds-all", "repeats"]
+    assert not response.partial
+
+
+def test_a_page_section_order_follows_the_sections_own_scores(tmp_path):
+    sections = sections_of("page", "Nothing here.", "Budget overrun.", "Budget overrun, budget overrun, budget.")
+    write_indexes({"en": sections}, tmp_path / "index", source_hash="test")
+    response = search(tmp_path / "index", "budget", lang="en")
+    assert [hit.url for hit in response.hits] == ["en/page/#s2", "en/page/#s1"]
 
 
 def test_hits_link_to_their_section_anchor(mini_site):

@@ -1,6 +1,7 @@
 /*
  * CRM Failure Atlas — search core (no DOM): loads the static index lazily and ranks exactly
- * like the Python search (indexer/search.py): same query groups, whoosh's BM25F, same order.
+ * like the Python search (indexer/search.py): same query groups, same page and section
+ * BM25F (whoosh's formula and numbers), same order.
  *
  * Query analysis replays the indexer: characters are folded with the shared tables
  * (indexer/data/analysis.json); each word is looked up in the exported lexicon (surface form ->
@@ -353,62 +354,105 @@
     return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)));
   }
 
-  /** Every matching section with its BM25F score, best first, ties by document number. */
-  async function rank(index, groups, requireAll) {
-    var meta = await index.meta();
-    var scores = new Map();
-    for (var g = 0; g < groups.length; g++) {
-      var seenTerms = new Set();
-      for (var t = 0; t < groups[g].length; t++) {
-        var term = groups[g][t];
-        if (seenTerms.has(term)) continue;
-        seenTerms.add(term);
-        var postings = await index.postings(term);
-        if (!postings) continue;
-        for (var p = 0; p < postings.length; p++) {
-          var field = postings[p][0], flat = postings[p][1];
-          var df = flat.length / 3;   // [section, weight, field length] per posting
-          var idf = Math.log(meta.docCount / (df + 1)) + 1;
-          for (var k = 0; k < flat.length; k += 3) {
-            var doc = flat[k];
-            var score = bm25(idf, flat[k + 1], flat[k + 2], meta.avgLengths[field], meta.B, meta.K1)
-              * meta.boosts[field];
-            var entry = scores.get(doc);
-            if (!entry) { entry = { doc: doc, score: 0, groups: new Set() }; scores.set(doc, entry); }
-            entry.score += score;
-            entry.groups.add(g);
+  /** The page table of a language's metadata, with document -> page lookup (memoised). */
+  function pageTable(meta) {
+    if (!meta._pageTable) {
+      var byPath = new Map();
+      meta.pages.forEach(function (page, at) { byPath.set(page[0], at); });
+      meta._pageTable = {
+        byPath: byPath,
+        /** Position of the page holding section `doc`: pages are runs of consecutive sections. */
+        of: function (doc) {
+          var lo = 0, hi = meta.pages.length - 1, found = 0;
+          while (lo <= hi) {
+            var mid = (lo + hi) >> 1;
+            if (meta.pages[mid][1] <= doc) { found = mid; lo = mid + 1; } else hi = mid - 1;
           }
-        }
-      }
+          return found;
+        },
+      };
     }
-    var hits = [];
-    scores.forEach(function (entry) {
-      if (!requireAll || entry.groups.size === groups.length) {
-        hits.push({ doc: entry.doc, score: entry.score, matched: entry.groups.size });
-      }
+    return meta._pageTable;
+  }
+  LanguageIndex.prototype.page = async function (path) {
+    var meta = await this.meta();
+    var at = pageTable(meta).byPath.get(path);
+    return at === undefined ? null : { url: meta.pages[at][3], title: meta.pages[at][4] };
+  };
+
+  /** Each index term of the query once, with the query words (group numbers) it stands for. */
+  function distinctTerms(groups) {
+    var terms = new Map();
+    groups.forEach(function (group, number) {
+      group.forEach(function (term) {
+        if (!terms.has(term)) terms.set(term, []);
+        if (terms.get(term).indexOf(number) === -1) terms.get(term).push(number);
+      });
     });
-    // Without every word, sections matching the most words come first (as indexer.search.rank).
-    hits.sort(function (a, b) {
-      return (requireAll ? 0 : b.matched - a.matched) || (roundScore(b.score) - roundScore(a.score)) || (a.doc - b.doc);
-    });
-    return hits;
+    return terms;
   }
 
   /**
-   * Search one language: {lang, groups, hits: [{doc, score}], partial}. Like the Python search,
-   * sections must match every word; if none does, sections matching any word are returned.
+   * Sections holding a query word, ranked page first as indexer.search.rank: pages by BM25F
+   * over the whole page times (words held / words) ** coordPower, then each page's sections
+   * by their own BM25F. Returns {hits: [{doc, score}], partial}.
+   */
+  async function rank(index, groups) {
+    var meta = await index.meta();
+    var pages = pageTable(meta);
+    var pageCount = meta.pages.length;
+    var sections = new Map(), pageScores = new Map(), pageWords = new Map();
+    var terms = Array.from(distinctTerms(groups));
+    for (var t = 0; t < terms.length; t++) {
+      var numbers = terms[t][1];
+      var postings = await index.postings(terms[t][0]);
+      if (!postings) continue;
+      for (var p = 0; p < postings.length; p++) {
+        var field = postings[p][0], flat = postings[p][1];
+        var idf = Math.log(meta.docCount / (flat.length / 3 + 1)) + 1;   // [section, weight, field length]
+        var frequencies = new Map();
+        for (var k = 0; k < flat.length; k += 3) {
+          var doc = flat[k], weight = flat[k + 1];
+          var score = bm25(idf, weight, flat[k + 2], meta.avgLengths[field], meta.B, meta.K1) * meta.boosts[field];
+          sections.set(doc, (sections.get(doc) || 0) + score);
+          var page = pages.of(doc);
+          var before = frequencies.get(page) || 0;
+          frequencies.set(page, meta.pageOnce[field] ? Math.max(before, weight) : before + weight);
+        }
+        var pageIdf = Math.log(pageCount / (frequencies.size + 1)) + 1;
+        frequencies.forEach(function (tf, page) {
+          var score = bm25(pageIdf, tf, meta.pages[page][2][field], meta.pageAvgLengths[field], meta.B, meta.K1)
+            * meta.boosts[field];
+          pageScores.set(page, (pageScores.get(page) || 0) + score);
+          if (!pageWords.has(page)) pageWords.set(page, new Set());
+          numbers.forEach(function (n) { pageWords.get(page).add(n); });
+        });
+      }
+    }
+    var most = 0;
+    pageScores.forEach(function (score, page) {
+      var held = pageWords.get(page).size;
+      most = Math.max(most, held);
+      pageScores.set(page, roundScore(score * Math.pow(held / groups.length, meta.coordPower)));
+    });
+    var hits = [];
+    sections.forEach(function (score, doc) { hits.push({ doc: doc, score: score, page: pages.of(doc) }); });
+    hits.sort(function (a, b) {
+      return (pageScores.get(b.page) - pageScores.get(a.page)) || (a.page - b.page) ||
+        (roundScore(b.score) - roundScore(a.score)) || (a.doc - b.doc);
+    });
+    return { hits: hits, partial: hits.length > 0 && groups.length > 1 && most < groups.length };
+  }
+
+  /**
+   * Search one language: {lang, groups, hits: [{doc, score, page}], partial}, ranked as the
+   * Python search ranks (indexer/search.py); `partial` when no page holds every word.
    */
   async function search(site, lang, text, options) {
     var groups = await queryGroups(site, lang, text, options);
-    var index = await site.index(lang);
     if (!groups.length) return { lang: lang, groups: groups, hits: [], partial: false };
-    var hits = await rank(index, groups, true);
-    var partial = false;
-    if (!hits.length && groups.length > 1) {
-      hits = await rank(index, groups, false);
-      partial = hits.length > 0;
-    }
-    return { lang: lang, groups: groups, hits: hits, partial: partial };
+    var ranked = await rank(await site.index(lang), groups);
+    return { lang: lang, groups: groups, hits: ranked.hits, partial: ranked.partial };
   }
 
   return {

@@ -7,6 +7,7 @@
 
   var DEBOUNCE_MS = 80;
   var MAX_PAGES = 12;
+  var SECTIONS_PER_PAGE = 4;        // the page's intro and three sections (see pageItem)
   var SNIPPET_CHARS = 200;
 
   function element(tag, className, text) {
@@ -241,29 +242,32 @@
     for (var r = 0; r < results.length; r++) {
       var run = results[r].run, found = results[r].found;
       var index = await this.site.index(run.from);
+      var meta = await index.meta();
+      var target = run.cross ? await this.site.index(run.lang) : index;
       var analysis = await this.site.analysis(run.from);
       var terms = [].concat.apply([], found.groups);
-      var pagesBefore = pages.length;
-      // Fetch the result fragments in parallel; the loop below then reads them from the cache.
-      await Promise.all(found.hits.slice(0, MAX_PAGES * 4).map(function (hit) { return index.fragment(hit.doc); }));
-      for (var h = 0; h < found.hits.length && pages.length - pagesBefore < MAX_PAGES; h++) {
-        var section = await index.fragment(found.hits[h].doc);
-        var target = run.cross ? await this.site.index(run.lang) : index;
-        var targetMeta = await target.meta();
-        var targetPage = targetMeta.pages[section.page];
-        if (run.cross && !targetPage) continue;
-        var key = run.lang + "|" + section.page + "|" + (run.cross ? "x" : "");
+      var rank = 0, chosen = [];
+      // Hits come page by page (best page first): take the first MAX_PAGES pages and up to
+      // SECTIONS_PER_PAGE sections of each, so only the fragments of shown sections are fetched.
+      for (var h = 0; h < found.hits.length && rank <= MAX_PAGES; h++) {
+        var hit = found.hits[h], path = meta.pages[hit.page][0];
+        var key = run.lang + "|" + path + "|" + (run.cross ? "x" : "");
         var entry = byKey.get(key);
         if (!entry) {
-          if (run.cross && byKey.has(run.lang + "|" + section.page + "|")) continue;
-          entry = { run: run, page: run.cross ? { url: targetPage[0], title: targetPage[1] } : null,
-                    sections: [], analysis: analysis, terms: terms, order: r, rank: 0 };
-          entry.rank = pages.filter(function (p) { return p.order === r; }).length;
+          if (rank === MAX_PAGES) break;
+          var targetPage = run.cross ? await target.page(path) : null;
+          if (run.cross && (!targetPage || byKey.has(run.lang + "|" + path + "|"))) continue;
+          entry = { run: run, page: targetPage, hits: [], sections: [], analysis: analysis, terms: terms,
+                    order: r, rank: rank++ };
           byKey.set(key, entry);
           pages.push(entry);
+          chosen.push(entry);
         }
-        entry.sections.push(section);
+        if (entry.hits.length < SECTIONS_PER_PAGE) entry.hits.push(hit);
       }
+      await Promise.all(chosen.map(async function (entry) {
+        entry.sections = await Promise.all(entry.hits.map(function (hit) { return index.fragment(hit.doc); }));
+      }));
     }
     if (generation !== this.generation) return;
     this.names = (await this.site.entry()).names || {};   // each language's own name (analysis.json)

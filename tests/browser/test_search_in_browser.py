@@ -7,7 +7,7 @@ CASES = [
     ("zh", "数据质量", "factors/data-quality"),
     ("ru", "сопротивление изменениям", "factors/change-management"),
     ("fa", "دادهها", "factors/data-quality"),
-    ("he", "והנתונים", "factors/data-quality"),
+    ("he", "באיכות הנתונים", "factors/data-quality"),   # prefixes ב and ה
 ]
 
 

@@ -29,7 +29,7 @@ for (const item of cases) {
   const found = await AtlasSearch.search(site, item.lang, item.query, { prefix: false, stemmer: AtlasSnowball.stem });
   const index = await site.index(item.lang);
   const urls = [];
-  for (const hit of found.hits.slice(0, item.urls.length || 10)) urls.push((await index.fragment(hit.doc)).url);
+  for (const hit of found.hits.slice(0, item.urls.length || 30)) urls.push((await index.fragment(hit.doc)).url);
   const sameGroups = JSON.stringify(await effective(index, found.groups)) === JSON.stringify(await effective(index, item.groups));
   const sameUrls = JSON.stringify(urls) === JSON.stringify(item.urls);
   if (!sameGroups || !sameUrls || found.partial !== item.partial) {
