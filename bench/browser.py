@@ -12,8 +12,8 @@ the remaining queries of that reader language in the same page (warm).
   ours      AtlasSearch.search(site, lang, q, {prefix: false, stemmer}) on the page's own
             atlas-search.js; snowball.js is loaded, as the site's search box does, only when
             the query has Latin or Cyrillic letters. Hits are sections, page by page (each
-            hit names its page); the fragments of up to four sections of each of the top 10
-            pages are fetched, as the search box fetches what it shows. A cross-language query
+            hit names its page); the display file of each of the top 10 pages is fetched, as
+            the search box fetches what it shows. A cross-language query
             (query_lang X != reader language L) also searches X's index, as the search box does
             for a query in another script, and maps X's pages to L's pages (same paths); L's
             own hits come first, as in the search box.
@@ -90,27 +90,33 @@ async ({lang, q, qlang, k}) => {
   const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: false, stemmer})));
   const target = await site.index(lang);
   const pages = [], seen = new Set(), shown = [];
-  let sections = 0;
   for (let i = 0; i < runs.length && pages.length < k; i++) {
     const idx = await site.index(runs[i].from);
-    const meta = await idx.meta();
-    let perPage = 0;
+    let last = -1, perPage = 0;
     for (const hit of found[i].hits) {
-      const path = meta.pages[hit.page][0];
-      if (seen.has(path)) {
-        // As the search box: up to four sections of a shown page, fetched for display.
-        if (pages[pages.length - 1] === lang + '/' + path && ++perPage < 4) shown.push(idx.fragment(hit.doc));
+      if (hit.page === last) {
+        // As the search box: up to four sections of each shown page (from the page's file).
+        if (++perPage < 4) shown.push(idx.fragment(hit.doc));
         continue;
       }
       if (pages.length >= k) break;
-      if (runs[i].cross && !(await target.page(path))) continue;
-      seen.add(path);
-      pages.push(lang + '/' + path);
+      const first = idx.fragment(hit.doc);
+      if (runs[i].cross) {
+        // Another language's page counts if the reader's language has the same path.
+        const path = (await first).page;
+        if (seen.has(path) || !(await target.page(path))) continue;
+        seen.add(path);
+        pages.push(lang + '/' + path);
+      } else {
+        pages.push(first.then(f => { seen.add(f.page); return lang + '/' + f.page; }));
+      }
+      last = hit.page;
       perPage = 0;
-      shown.push(idx.fragment(hit.doc));
+      shown.push(first);
     }
+    for (let p = 0; p < pages.length; p++) pages[p] = await pages[p];
   }
-  sections = (await Promise.all(shown)).length;
+  const sections = (await Promise.all(shown)).length;
   return {ms: performance.now() - t0, pages, hits: found.map(f => f.hits.length),
           partial: found.some(f => f.partial), sections};
 }

@@ -1,19 +1,27 @@
 """Export the whoosh indexes as a layered static index the browser fetches lazily.
 
-    search/entry.json                      tiny: languages -> their metadata file
-    search/analysis.<hash>.json            the shared analysis tables (indexer/data/analysis.json)
-    search/<lang>/meta.<hash>.json         counts, BM25 parameters, chunk boundaries, the page
-                                           table (first section, field lengths, URL, title)
-    search/<lang>/lex.<n>.<hash>.json      surface form -> index terms (replays hazm, jieba,
-                                           Snowball and Hebrew prefixes for words the corpus has)
-    search/<lang>/terms.<n>.<hash>.json    term -> postings per field: section, whoosh's weight and
-                                           the section's field length (as whoosh scores them)
-    search/<lang>/frag.<n>.<hash>.json     result display data, fetched only for shown results
-    search/<lang>/vocab.<hash>.json        Chinese only: words to segment a query against
+    search/entry.json                         tiny: languages -> their metadata file
+    search/analysis.<hash>.json               the shared analysis tables (indexer/data/analysis.json)
+    search/<lang>/meta.<hash>.json            counts, BM25 parameters, the first key of every
+                                              chunk, the page table (first section and field
+                                              lengths per page, as numbers only)
+    search/<lang>/<hash>/lex.<n>.json         surface form -> index terms (replays hazm, jieba,
+                                              Snowball and Hebrew prefixes for words the corpus has)
+    search/<lang>/<hash>/terms.<n>.json       term -> postings per field: section (as the gap from
+                                              the previous one), whoosh's weight and the section's
+                                              field length (as whoosh scores them)
+    search/<lang>/<hash>/pages.<n>.json       result display data (path, URL, title, sections) of
+                                              a bundle of consecutive pages, fetched only for
+                                              shown results
+    search/<lang>/<hash>/paths.json           page paths in page order, fetched only to map a page
+                                              of another language (cross-language results)
+    search/<lang>/<hash>/vocab.json           Chinese only: words to segment a query against
 
 Every number the browser scores with is read from whoosh, never recomputed, so the browser's
-BM25F equals the command line's. File names carry a content hash (cache forever); the JSON is
-written with sorted keys, so the same index always exports the same bytes.
+BM25F equals the command line's. Everything of a language below meta sits in one folder named
+by the hash of its contents, so meta lists no file names (it would otherwise grow by a name per
+chunk and per page) and every file can be cached forever; a change to the language's pages
+changes the folder. JSON is written with sorted keys, so the same index exports the same bytes.
 """
 from __future__ import annotations
 
@@ -28,10 +36,10 @@ from pathlib import Path
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, open_language_index,
                     read_lexicon, read_manifest, read_page_table, replace_directory)
 
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
-FRAGMENT_SECTIONS = 8                     # sections per result fragment file
+BUNDLE_SECTIONS = 8                       # least sections in a bundle of result display data
 HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 ANALYSIS_FILE = Path(__file__).parent / "data" / "analysis.json"
 CLIENT_DIR = Path(__file__).parent / "web"          # the browser code, served beside the index
@@ -53,8 +61,8 @@ def write_hashed(directory: Path, stem: str, data) -> str:
     return name
 
 
-def chunked(items: list[tuple[str, object]], directory: Path, stem: str) -> list[list[str]]:
-    """Write sorted (key, value) items in chunks; returns [[first key, file name], ...]."""
+def chunked(items: list[tuple[str, object]]) -> list[dict]:
+    """Sorted (key, value) items cut into chunks of about CHUNK_BYTES of JSON."""
     chunks, current, size = [], {}, 0
     for key, value in items:
         entry_size = len(dump({key: value}))
@@ -65,18 +73,41 @@ def chunked(items: list[tuple[str, object]], directory: Path, stem: str) -> list
         size += entry_size
     if current:
         chunks.append(current)
-    return [[min(chunk, key=js_order), write_hashed(directory, f"{stem}.{n}", chunk)]
-            for n, chunk in enumerate(chunks)]
+    return chunks
+
+
+def compact_number(value):
+    """Whole floats as integers (whoosh weights are floats): "2" instead of "2.0"."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def gaps(numbers: list[int]) -> list[int]:
+    """Ascending numbers as differences from the previous one (smaller JSON)."""
+    return [number - previous for previous, number in zip([0] + numbers, numbers)]
 
 
 def analysis_tables() -> dict:
     return json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
 
 
-def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
+def page_bundles(page_starts: list[int]) -> list[list[int]]:
+    """Consecutive whole pages, BUNDLE_SECTIONS sections or more a bundle (the browser derives
+    the same bundles from the page table). On a small site a handful of bundles soon holds
+    every result, so later queries fetch nothing; on a big one a bundle is about one page."""
+    bundles: list[list[int]] = []
+    held = BUNDLE_SECTIONS
+    for number in range(len(page_starts) - 1):
+        if held >= BUNDLE_SECTIONS:
+            bundles.append([])
+            held = 0
+        bundles[-1].append(number)
+        held += page_starts[number + 1] - page_starts[number]
+    return bundles
+
+
+def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
+    """Write one language's files under <out_dir>/<lang>/; returns the meta file's path."""
     ix = open_language_index(index_dir, lang)
-    lang_dir = out_dir / lang
-    lang_dir.mkdir(parents=True)
     with ix.reader() as reader:
         doc_count = reader.doc_count_all()
         stored = [reader.stored_fields(docnum) for docnum in range(doc_count)]
@@ -85,44 +116,60 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> dict:
         postings: dict[str, list] = {}
         for field_number, field in enumerate(FIELDS):
             for term in reader.field_terms(field):
-                matcher = reader.postings(field, term)
-                flat = []
-                for docnum, weight in matcher.items_as("weight"):
+                docs, flat = [], []
+                for docnum, weight in reader.postings(field, term).items_as("weight"):
+                    docs.append(docnum)
                     # The field length rides with each posting: a query then needs no
                     # per-section table whose size grows with the whole knowledge base.
-                    flat += [docnum, weight, lengths[docnum][field_number]]
+                    flat += [0, compact_number(weight), lengths[docnum][field_number]]
+                flat[0::3] = gaps(docs)
                 postings.setdefault(term, []).append([field_number, flat])
     ix.close()
 
     lexicon = read_lexicon(index_dir, lang)
     table = read_page_table(index_dir, lang)
-    pages = []
-    for page, first, page_lengths in table["pages"]:
-        document = stored[first]
-        pages.append([page, first, page_lengths, document["url"].split("#")[0], document["page_title"]])
-    fragments = []
-    for start in range(0, doc_count, FRAGMENT_SECTIONS):
-        batch = [{"url": d["url"], "page": d["page"], "pt": d["page_title"], "st": d["section_title"],
-                  "body": d.get("body", "")} for d in stored[start:start + FRAGMENT_SECTIONS]]
-        fragments.append(write_hashed(lang_dir, f"frag.{start // FRAGMENT_SECTIONS}", batch))
+    page_starts = [first for _page, first, _lengths in table["pages"]] + [doc_count]
+    files: dict[str, object] = {}
+    for number, bundle in enumerate(page_bundles(page_starts)):
+        files[f"pages.{number}.json"] = [
+            {"page": table["pages"][p][0], "url": stored[page_starts[p]]["url"].split("#")[0],
+             "title": stored[page_starts[p]]["page_title"],
+             "sections": [[d["url"], d["section_title"], d.get("body", "")]
+                          for d in stored[page_starts[p]:page_starts[p + 1]]]}
+            for p in bundle]
+    files["paths.json"] = [page for page, _first, _lengths in table["pages"]]
+    term_chunks = chunked(sorted(postings.items(), key=lambda kv: js_order(kv[0])))
+    lexicon_chunks = chunked(sorted(((k, sorted(v, key=js_order)) for k, v in lexicon.items()),
+                                    key=lambda kv: js_order(kv[0])))
+    files.update({f"terms.{n}.json": chunk for n, chunk in enumerate(term_chunks)})
+    files.update({f"lex.{n}.json": chunk for n, chunk in enumerate(lexicon_chunks)})
+    if lang == "zh":
+        files["vocab.json"] = sorted({key for key in lexicon if HAN.match(key)}, key=js_order)
+    payloads = {name: dump(data) for name, data in sorted(files.items())}
+    digest = hashlib.sha256()
+    for name, payload in payloads.items():
+        digest.update(name.encode() + b"\0" + payload + b"\0")
+    folder = digest.hexdigest()[:12]
+    (out_dir / lang / folder).mkdir(parents=True)
+    for name, payload in payloads.items():
+        (out_dir / lang / folder / name).write_bytes(payload)
 
     meta = {
-        "version": EXPORT_VERSION, "lang": lang, "docCount": doc_count, "fields": FIELDS,
+        "version": EXPORT_VERSION, "lang": lang, "folder": folder, "docCount": doc_count, "fields": FIELDS,
         "boosts": [FIELD_BOOSTS[f] for f in FIELDS], "B": BM25_B, "K1": BM25_K1,
         "avgLengths": [(total / doc_count if doc_count else 0) or 1 for total in total_lengths],
-        "terms": chunked(sorted(postings.items(), key=lambda kv: js_order(kv[0])), lang_dir, "terms"),
-        "lexicon": chunked(sorted(((k, sorted(v, key=js_order)) for k, v in lexicon.items()),
-                                  key=lambda kv: js_order(kv[0])), lang_dir, "lex"),
-        "fragmentSize": FRAGMENT_SECTIONS, "fragments": fragments,
-        "pages": pages,                   # [path, first section, field lengths, url, title]
+        "terms": [min(chunk, key=js_order) for chunk in term_chunks],
+        "lexicon": [min(chunk, key=js_order) for chunk in lexicon_chunks],
+        # Page table, as numbers only: first sections as gaps, then the field lengths of
+        # every page, flat (len(FIELDS) numbers a page).
+        "pageStarts": gaps(page_starts[:-1]),
+        "pageLengths": [compact_number(float(n)) for _page, _first, page_lengths in table["pages"] for n in page_lengths],
         "pageAvgLengths": table["avgLengths"],
         "pageOnce": [field in PAGE_FIELDS_ONCE for field in FIELDS], "coordPower": COORD_POWER,
-        "vocab": None,
+        "bundleSections": BUNDLE_SECTIONS,
+        "vocab": lang == "zh",
     }
-    if lang == "zh":
-        words = sorted({key for key in lexicon if HAN.match(key)}, key=js_order)
-        meta["vocab"] = write_hashed(lang_dir, "vocab", words)
-    return meta
+    return f"{lang}/" + write_hashed(out_dir / lang, "meta", meta)
 
 
 def export_static_index(index_dir: Path, out_dir: Path) -> dict:
@@ -138,8 +185,7 @@ def export_static_index(index_dir: Path, out_dir: Path) -> dict:
                  "names": {lang: spec["name"] for lang, spec in tables.items() if isinstance(spec, dict) and "name" in spec},
                  "languages": {}}
         for lang in sorted(manifest["languages"]):
-            meta = export_language(index_dir, lang, staging)
-            entry["languages"][lang] = f"{lang}/" + write_hashed(staging / lang, "meta", meta)
+            entry["languages"][lang] = export_language(index_dir, lang, staging)
         (staging / "entry.json").write_bytes(dump(entry))
         for script in sorted(CLIENT_DIR.glob("*.js")):
             shutil.copyfile(script, staging / script.name)

@@ -54,11 +54,11 @@
   function compareStrings(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
   /** Index of the chunk whose first key is the greatest one <= key (chunks sorted by key). */
-  function chunkFor(chunks, key) {
-    var lo = 0, hi = chunks.length - 1, found = -1;
+  function chunkFor(firstKeys, key) {
+    var lo = 0, hi = firstKeys.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (compareStrings(chunks[mid][0], key) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (compareStrings(firstKeys[mid], key) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   }
@@ -75,14 +75,17 @@
     if (!this._meta) this._meta = this.site.load(this.metaPath);
     return this._meta;
   };
-  LanguageIndex.prototype.file = function (name) {
-    return this.site.load(this.lang + "/" + name);
+  /** A file of the language's content-hashed folder (named in meta). */
+  LanguageIndex.prototype.file = async function (name) {
+    var meta = await this.meta();
+    return this.site.load(this.lang + "/" + meta.folder + "/" + name);
   };
+  var CHUNK_FILES = { terms: "terms", lexicon: "lex" };
   LanguageIndex.prototype.chunkValue = async function (kind, key) {
     var meta = await this.meta();
     var at = chunkFor(meta[kind], key);
     if (at < 0) return undefined;
-    var chunk = await this.file(meta[kind][at][1]);
+    var chunk = await this.file(CHUNK_FILES[kind] + "." + at + ".json");
     return Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : undefined;
   };
   LanguageIndex.prototype.lexicon = function (surface) { return this.chunkValue("lexicon", surface); };
@@ -90,11 +93,11 @@
   /** Surface forms that start with `prefix` (for search-as-you-type on the last word). */
   LanguageIndex.prototype.lexiconPrefix = async function (prefix, limit) {
     var meta = await this.meta();
-    var chunks = meta.lexicon, out = [];
-    var at = Math.max(0, chunkFor(chunks, prefix));
-    for (; at < chunks.length && out.length < limit; at++) {
-      if (at > 0 && compareStrings(chunks[at][0], prefix) > 0 && chunks[at][0].indexOf(prefix) !== 0) break;
-      var chunk = await this.file(chunks[at][1]);
+    var firstKeys = meta.lexicon, out = [];
+    var at = Math.max(0, chunkFor(firstKeys, prefix));
+    for (; at < firstKeys.length && out.length < limit; at++) {
+      if (at > 0 && compareStrings(firstKeys[at], prefix) > 0 && firstKeys[at].indexOf(prefix) !== 0) break;
+      var chunk = await this.file("lex." + at + ".json");
       var keys = Object.keys(chunk).sort(compareStrings);
       for (var i = 0; i < keys.length && out.length < limit; i++) {
         if (keys[i].indexOf(prefix) === 0) out.push(chunk[keys[i]]);
@@ -102,10 +105,43 @@
     }
     return out;
   };
-  LanguageIndex.prototype.fragment = async function (docnum) {
+  /** The page table: pages are runs of consecutive sections (memoised on meta). */
+  LanguageIndex.prototype.pages = async function () {
     var meta = await this.meta();
-    var batch = await this.file(meta.fragments[Math.floor(docnum / meta.fragmentSize)]);
-    return batch[docnum % meta.fragmentSize];
+    if (!meta._pages) {
+      var count = meta.pageStarts.length, first = new Int32Array(count + 1), docPage = new Int32Array(meta.docCount);
+      for (var p = 0, at = 0; p < count; p++) { at += meta.pageStarts[p]; first[p] = at; }
+      first[count] = meta.docCount;
+      for (p = 0; p < count; p++) docPage.fill(p, first[p], first[p + 1]);
+      // Display bundles, as indexer.export.page_bundles: whole pages, bundleSections or more each.
+      var bundle = new Int32Array(count), bundleFirst = [], held = meta.bundleSections;
+      for (p = 0; p < count; p++) {
+        if (held >= meta.bundleSections) { bundleFirst.push(p); held = 0; }
+        bundle[p] = bundleFirst.length - 1;
+        held += first[p + 1] - first[p];
+      }
+      meta._pages = { count: count, first: first, of: docPage, lengths: meta.pageLengths, fields: meta.fields.length,
+                      bundle: bundle, bundleFirst: bundleFirst };
+    }
+    return meta._pages;
+  };
+  /** Display data of page `number`: {path, url, title, sections: [[url, section title, body]]}. */
+  LanguageIndex.prototype.pageInfo = async function (number) {
+    var pages = await this.pages(), bundle = pages.bundle[number];
+    var page = (await this.file("pages." + bundle + ".json"))[number - pages.bundleFirst[bundle]];
+    return { path: page.page, url: page.url, title: page.title, sections: page.sections };
+  };
+  /** The page with this path, or null (maps a page of another language to this one). */
+  LanguageIndex.prototype.page = async function (path) {
+    var number = (await this.file("paths.json")).indexOf(path);
+    return number === -1 ? null : this.pageInfo(number);
+  };
+  /** One section's display data: {url, page (path), pt (page title), st, body}. */
+  LanguageIndex.prototype.fragment = async function (docnum) {
+    var pages = await this.pages();
+    var number = pages.of[docnum], page = await this.pageInfo(number);
+    var section = page.sections[docnum - pages.first[number]];
+    return { url: section[0], page: page.path, pt: page.title, st: section[1], body: section[2] };
   };
 
   /**
@@ -306,7 +342,7 @@
     if (lang === "fa") return [await persianFallback(index, analysis, word)];
     if (lang === "zh") {
       var meta = await index.meta();
-      var vocab = meta.vocab ? new Set(await index.file(meta.vocab)) : new Set();
+      var vocab = meta.vocab ? new Set(await index.file("vocab.json")) : new Set();
       return segmentAgainst(vocab, word)
         .filter(function (w) { return !analysis.stopWords.has(w); })
         .map(function (w) { return [w]; });
@@ -354,32 +390,6 @@
     return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)));
   }
 
-  /** The page table of a language's metadata, with document -> page lookup (memoised). */
-  function pageTable(meta) {
-    if (!meta._pageTable) {
-      var byPath = new Map();
-      meta.pages.forEach(function (page, at) { byPath.set(page[0], at); });
-      meta._pageTable = {
-        byPath: byPath,
-        /** Position of the page holding section `doc`: pages are runs of consecutive sections. */
-        of: function (doc) {
-          var lo = 0, hi = meta.pages.length - 1, found = 0;
-          while (lo <= hi) {
-            var mid = (lo + hi) >> 1;
-            if (meta.pages[mid][1] <= doc) { found = mid; lo = mid + 1; } else hi = mid - 1;
-          }
-          return found;
-        },
-      };
-    }
-    return meta._pageTable;
-  }
-  LanguageIndex.prototype.page = async function (path) {
-    var meta = await this.meta();
-    var at = pageTable(meta).byPath.get(path);
-    return at === undefined ? null : { url: meta.pages[at][3], title: meta.pages[at][4] };
-  };
-
   /** Each index term of the query once, with the query words (group numbers) it stands for. */
   function distinctTerms(groups) {
     var terms = new Map();
@@ -395,53 +405,63 @@
   /**
    * Sections holding a query word, ranked page first as indexer.search.rank: pages by BM25F
    * over the whole page times (words held / words) ** coordPower, then each page's sections
-   * by their own BM25F. Returns {hits: [{doc, score}], partial}.
+   * by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
    */
   async function rank(index, groups) {
     var meta = await index.meta();
-    var pages = pageTable(meta);
-    var pageCount = meta.pages.length;
-    var sections = new Map(), pageScores = new Map(), pageWords = new Map();
+    var pages = await index.pages();
+    var sectionScores = new Float64Array(meta.docCount), sectionsHit = [];
+    var pageScores = new Float64Array(pages.count), pageWords = new Uint32Array(pages.count), pagesHit = [];
+    var frequencies = new Float64Array(pages.count), touched = [];
     var terms = Array.from(distinctTerms(groups));
     for (var t = 0; t < terms.length; t++) {
-      var numbers = terms[t][1];
+      var mask = 0;
+      terms[t][1].forEach(function (n) { mask |= 1 << n; });
       var postings = await index.postings(terms[t][0]);
       if (!postings) continue;
       for (var p = 0; p < postings.length; p++) {
-        var field = postings[p][0], flat = postings[p][1];
-        var idf = Math.log(meta.docCount / (flat.length / 3 + 1)) + 1;   // [section, weight, field length]
-        var frequencies = new Map();
-        for (var k = 0; k < flat.length; k += 3) {
-          var doc = flat[k], weight = flat[k + 1];
-          var score = bm25(idf, weight, flat[k + 2], meta.avgLengths[field], meta.B, meta.K1) * meta.boosts[field];
-          sections.set(doc, (sections.get(doc) || 0) + score);
-          var page = pages.of(doc);
-          var before = frequencies.get(page) || 0;
-          frequencies.set(page, meta.pageOnce[field] ? Math.max(before, weight) : before + weight);
+        var field = postings[p][0], flat = postings[p][1], boost = meta.boosts[field], once = meta.pageOnce[field];
+        var idf = Math.log(meta.docCount / (flat.length / 3 + 1)) + 1;   // [section gap, weight, field length]
+        var avg = meta.avgLengths[field];
+        for (var k = 0, doc = 0; k < flat.length; k += 3) {
+          doc += flat[k];
+          var weight = flat[k + 1];
+          if (sectionScores[doc] === 0) sectionsHit.push(doc);
+          sectionScores[doc] += bm25(idf, weight, flat[k + 2], avg, meta.B, meta.K1) * boost;
+          var page = pages.of[doc];
+          if (frequencies[page] === 0) touched.push(page);
+          frequencies[page] = once ? Math.max(frequencies[page], weight) : frequencies[page] + weight;
         }
-        var pageIdf = Math.log(pageCount / (frequencies.size + 1)) + 1;
-        frequencies.forEach(function (tf, page) {
-          var score = bm25(pageIdf, tf, meta.pages[page][2][field], meta.pageAvgLengths[field], meta.B, meta.K1)
-            * meta.boosts[field];
-          pageScores.set(page, (pageScores.get(page) || 0) + score);
-          if (!pageWords.has(page)) pageWords.set(page, new Set());
-          numbers.forEach(function (n) { pageWords.get(page).add(n); });
-        });
+        var pageIdf = Math.log(pages.count / (touched.length + 1)) + 1;
+        for (var i = 0; i < touched.length; i++) {
+          var hit = touched[i];
+          if (pageWords[hit] === 0) pagesHit.push(hit);
+          pageScores[hit] += bm25(pageIdf, frequencies[hit], pages.lengths[hit * pages.fields + field],
+                                  meta.pageAvgLengths[field], meta.B, meta.K1) * boost;
+          pageWords[hit] |= mask;
+          frequencies[hit] = 0;
+        }
+        touched.length = 0;
       }
     }
     var most = 0;
-    pageScores.forEach(function (score, page) {
-      var held = pageWords.get(page).size;
+    for (var h = 0; h < pagesHit.length; h++) {
+      var held = popcount(pageWords[pagesHit[h]]);
       most = Math.max(most, held);
-      pageScores.set(page, roundScore(score * Math.pow(held / groups.length, meta.coordPower)));
-    });
-    var hits = [];
-    sections.forEach(function (score, doc) { hits.push({ doc: doc, score: score, page: pages.of(doc) }); });
+      pageScores[pagesHit[h]] = roundScore(pageScores[pagesHit[h]] * Math.pow(held / groups.length, meta.coordPower));
+    }
+    var hits = sectionsHit.map(function (doc) { return { doc: doc, score: sectionScores[doc], page: pages.of[doc] }; });
     hits.sort(function (a, b) {
-      return (pageScores.get(b.page) - pageScores.get(a.page)) || (a.page - b.page) ||
+      return (pageScores[b.page] - pageScores[a.page]) || (a.page - b.page) ||
         (roundScore(b.score) - roundScore(a.score)) || (a.doc - b.doc);
     });
     return { hits: hits, partial: hits.length > 0 && groups.length > 1 && most < groups.length };
+  }
+
+  function popcount(bits) {
+    var count = 0;
+    for (bits = bits >>> 0; bits; bits = (bits & (bits - 1)) >>> 0) count++;
+    return count;
   }
 
   /**

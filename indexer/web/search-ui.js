@@ -238,25 +238,28 @@
     if (generation !== this.generation) return;
     this.list.textContent = "";
     if (!results) { this.meta.textContent = this.strings.placeholder || ""; return; }
-    var pages = [], byKey = new Map();
+    var pages = [], byKey = new Map(), direct = new Set();
     for (var r = 0; r < results.length; r++) {
       var run = results[r].run, found = results[r].found;
       var index = await this.site.index(run.from);
-      var meta = await index.meta();
       var target = run.cross ? await this.site.index(run.lang) : index;
       var analysis = await this.site.analysis(run.from);
       var terms = [].concat.apply([], found.groups);
       var rank = 0, chosen = [];
       // Hits come page by page (best page first): take the first MAX_PAGES pages and up to
-      // SECTIONS_PER_PAGE sections of each, so only the fragments of shown sections are fetched.
+      // SECTIONS_PER_PAGE sections of each; only the shown pages' files are fetched.
       for (var h = 0; h < found.hits.length && rank <= MAX_PAGES; h++) {
-        var hit = found.hits[h], path = meta.pages[hit.page][0];
-        var key = run.lang + "|" + path + "|" + (run.cross ? "x" : "");
+        var hit = found.hits[h];
+        var key = run.lang + "|" + run.from + "|" + hit.page + "|" + (run.cross ? "x" : "");
         var entry = byKey.get(key);
         if (!entry) {
           if (rank === MAX_PAGES) break;
-          var targetPage = run.cross ? await target.page(path) : null;
-          if (run.cross && (!targetPage || byKey.has(run.lang + "|" + path + "|"))) continue;
+          var targetPage = null;
+          if (run.cross) {
+            // Pages share their paths across languages: show the reader's own page.
+            targetPage = await target.page((await index.fragment(hit.doc)).page);
+            if (!targetPage || direct.has(run.lang + "|" + targetPage.path)) continue;
+          }
           entry = { run: run, page: targetPage, hits: [], sections: [], analysis: analysis, terms: terms,
                     order: r, rank: rank++ };
           byKey.set(key, entry);
@@ -267,6 +270,7 @@
       }
       await Promise.all(chosen.map(async function (entry) {
         entry.sections = await Promise.all(entry.hits.map(function (hit) { return index.fragment(hit.doc); }));
+        if (!entry.run.cross) direct.add(entry.run.lang + "|" + entry.sections[0].page);
       }));
     }
     if (generation !== this.generation) return;
