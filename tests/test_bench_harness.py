@@ -124,3 +124,21 @@ def test_synthetic_pages_vary_and_keep_section_count():
     assert len(pages) == 3
     assert sum(1 + p.count("\n## ") for p in pages) == 45
     assert len(set(pages)) == 3
+
+
+def test_relevance_table_scores_the_python_search(mini_site, tmp_path, capsys):
+    from bench.relevance import main as relevance_main
+    _, index_dir = mini_site
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text('{"lang": "en", "q": "integrating", "expected": ["integration"]}\n'
+                       '{"lang": "en", "q": "integrating", "expected": ["training"]}\n', encoding="utf-8")
+    assert relevance_main(["--queries", str(queries), "--index", str(index_dir), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "| en | 2 | 0.500 |" in out
+    assert "'integrating' expected ['training']" in out
+
+
+def test_relevance_reports_a_missing_index(tmp_path, capsys):
+    from bench.relevance import main as relevance_main
+    assert relevance_main(["--index", str(tmp_path / "nowhere")]) == 2
+    assert "run `make build` first" in capsys.readouterr().err
