@@ -30,11 +30,15 @@ class Factor:
 class Atlas:
     languages: tuple[str, ...]
     right_to_left: frozenset  # language codes written right to left
+    list_separators: dict     # language code -> separator between listed items (default ", ")
     themes: dict            # theme id -> {lang: title}
     factors: dict           # factor id -> Factor, in declaration order
     sources: dict           # source id -> metadata dict
     factor_sections: tuple[str, ...]
     pages: dict             # page path -> tuple of anchors (factor pages included)
+
+    def list_separator(self, lang: str) -> str:
+        return self.list_separators.get(lang, ", ")
 
     def factor_for_page(self, page_path: str) -> Factor | None:
         if page_path.startswith("factors/") and page_path != "factors/index.md":
@@ -62,6 +66,7 @@ def load_atlas() -> Atlas:
     raw = _read("factors.yml")
     languages = tuple(raw["languages"])
     right_to_left = frozenset(raw.get("right_to_left", []))
+    list_separators = dict(raw.get("list_separator") or {})
     themes = raw["themes"]
     sources = _read("sources.yml")["sources"]
     inventory = _read("pages.yml")
@@ -92,4 +97,4 @@ def load_atlas() -> Atlas:
     sections = tuple(inventory["factor_sections"])
     for fid in factors:
         pages[f"factors/{fid}.md"] = sections
-    return Atlas(languages, right_to_left, themes, factors, sources, sections, pages)
+    return Atlas(languages, right_to_left, list_separators, themes, factors, sources, sections, pages)

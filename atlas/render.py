@@ -62,7 +62,7 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
 
     def citation(match: re.Match) -> str:
         ids = [part.strip().lstrip("@") for part in match.group(1).split(";")]
-        return "[" + ", ".join(source_link(sid) for sid in ids) + "]"
+        return "[" + atlas.list_separator(lang).join(source_link(sid) for sid in ids) + "]"
 
     def bullet_factors(ids) -> str:
         return "\n".join(f"- {factor_link(fid)}" for fid in ids)

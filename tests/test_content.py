@@ -97,3 +97,10 @@ def test_related_factor_graph_is_symmetric_and_the_same_in_every_language():
     for factor in atlas.factors.values():
         for other in factor.related:
             assert factor.id in atlas.factors[other].related, (factor.id, other)
+
+
+@pytest.mark.parametrize("lang,separator", [("fa", "، "), ("en", ", "), ("he", ", ")])
+def test_citation_lists_use_the_languages_own_separator(lang, separator):
+    from atlas.render import render_page
+    rendered = render_page(load_atlas(), lang, "statistics.md", "x [@he-navarro-10; @zh-amt-2005]")
+    assert "{dir=ltr .cite}" + separator + "[zh-amt-2005]" in rendered

@@ -200,6 +200,15 @@
     window.history.replaceState(window.history.state, "", url.href);
   };
 
+  /** The language being read: the URL's first folder below the site root when it is one of
+   *  the index's languages (right after Material's instant navigation, if enabled, the
+   *  document element may still be the previous page's), else <html lang>. */
+  SearchBox.prototype.readerLanguage = async function () {
+    var folder = window.location.pathname.slice(this.siteRoot.pathname.length).split("/")[0];
+    var languages = await this.site.languages();
+    return languages.indexOf(folder) !== -1 ? folder : (document.documentElement.lang || "en");
+  };
+
   SearchBox.prototype.run = async function () {
     var generation = ++this.generation;
     var query = this.input.value;
@@ -212,6 +221,7 @@
       // A query in another script searches that language too; a Latin query on a non-English
       // page also searches English (factor pages share their paths across languages).
       var queryLang = AtlasSearch.detectLanguage(query, "en");
+      this.lang = await this.readerLanguage();
       var languages = this.allLanguages && this.allLanguages.checked ? await this.site.languages() : [this.lang];
       var runs = languages.map(function (lang) { return { lang: lang, from: lang, cross: false }; });
       if (!(this.allLanguages && this.allLanguages.checked) && queryLang !== this.lang) {
