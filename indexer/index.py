@@ -46,7 +46,13 @@ class SearchIndexError(RuntimeError):
 
 class LanguageFieldAnalyzer(Composable):
     """Picklable stand-in stored in the index schema: it holds only the language code and
-    delegates to the language's analyzer, so opening an index never unpickles hazm or jieba."""
+    delegates to the language's analyzer, so opening an index never unpickles hazm or jieba.
+
+    While an index is written, `lexicon` may be set to a dict: every token analysed in index
+    mode then also records its folded surface form -> term (see surface_lexicon), so the
+    lexicon costs no second analysis of the pages."""
+
+    lexicon: dict | None = None
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -61,7 +67,18 @@ class LanguageFieldAnalyzer(Composable):
         return isinstance(other, LanguageFieldAnalyzer) and other.lang == self.lang
 
     def __call__(self, value, **kwargs):
-        return get_analyzer(self.lang).analyzer()(value, **kwargs)
+        tokens = get_analyzer(self.lang).analyzer()(value, **kwargs)
+        if self.lexicon is None or kwargs.get("mode") != "index":
+            return tokens
+        return self._recording(value, tokens)
+
+    def _recording(self, value, tokens):
+        fold = get_analyzer(self.lang).fold
+        for token in tokens:
+            surface = fold(value[token.startchar:token.endchar])
+            if surface:
+                self.lexicon.setdefault(surface, set()).add(token.text)
+            yield token
 
 
 def schema_for(lang: str) -> fields.Schema:
@@ -103,6 +120,8 @@ def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
 
     This is how the query side replays what only the indexer can compute (hazm lemmas,
     jieba words, Snowball stems, Hebrew prefix variants) for every word the pages contain.
+    write_language_index records the same while indexing; this standalone pass is its
+    definition (and what tests compare the recording with).
     """
     analyzer = get_analyzer(lang)
     whoosh_analyzer = analyzer.analyzer()
@@ -113,6 +132,10 @@ def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
                 surface = analyzer.fold(text[token.startchar:token.endchar])
                 if surface:
                     lexicon.setdefault(surface, set()).add(token.text)
+    return sorted_lexicon(lexicon)
+
+
+def sorted_lexicon(lexicon: dict[str, set]) -> dict[str, list[str]]:
     return {key: sorted(terms) for key, terms in sorted(lexicon.items())}
 
 
@@ -176,6 +199,9 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
         ix = whoosh_index.create_in(str(directory), schema_for(lang))
         # Separate segment files: a compound file would embed file modification times.
         writer = ix.writer(compound=False)
+        lexicon: dict[str, set] = {}
+        for name in TEXT_FIELDS:
+            writer.schema[name].analyzer.lexicon = lexicon
         for section in sections:
             writer.add_document(url=section.url, page=section.page, anchor=section.anchor,
                                 page_title=section.page_title, section_title=section.section_title,
@@ -185,7 +211,7 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
             pages = page_table(reader)
         ix.close()
     (directory / PAGES).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-    (directory / LEXICON).write_text(json.dumps(surface_lexicon(lang, sections), ensure_ascii=False, sort_keys=True),
+    (directory / LEXICON).write_text(json.dumps(sorted_lexicon(lexicon), ensure_ascii=False, sort_keys=True),
                                      encoding="utf-8")
     return {"sections": len(sections), "sections_hash": digest}
 

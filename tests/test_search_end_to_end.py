@@ -165,3 +165,18 @@ def test_cli_survives_lone_surrogates_and_huge_queries(mini_site):
                                 capture_output=True, text=True, errors="replace")
         assert result.returncode in (0, 1, 2), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def stored_sections(index_dir, lang) -> list[Section]:
+    from indexer.index import open_language_index
+    with open_language_index(index_dir, lang).reader() as reader:
+        return [Section(lang=lang, page=d["page"], url=d["url"], anchor=d.get("anchor", ""), page_title=d["page_title"],
+                        section_title=d["section_title"], text=d.get("body", ""))
+                for d in (reader.stored_fields(n) for n in range(reader.doc_count_all()))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "fa", "he"])
+def test_lexicon_recorded_while_indexing_equals_a_separate_analysis(mini_site, lang):
+    from indexer.index import read_lexicon, surface_lexicon
+    _, index_dir = mini_site
+    assert read_lexicon(index_dir, lang) == surface_lexicon(lang, stored_sections(index_dir, lang))

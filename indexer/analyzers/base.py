@@ -58,6 +58,10 @@ def snowball_stemmer(algorithm: str):
     return stem
 
 
+WORD_CACHE_TEXT = 48          # texts up to this length are cached by Folder
+WORD_CACHE_SIZE = 200_000
+
+
 class Folder:
     """The fold() of one language: Unicode normalisation, lowercase, char_map, delete."""
 
@@ -66,6 +70,7 @@ class Folder:
         self.deleted = frozenset(delete)
         self.char_map = char_map
         self._tables: dict[str, dict[int, str | None]] = {}
+        self._words: dict[tuple[str, str], str] = {}
 
     def table(self, keep: str = "") -> dict[int, str | None]:
         """A str.translate table doing char_map then delete; characters in ``keep`` survive."""
@@ -80,6 +85,18 @@ class Folder:
         return table
 
     def __call__(self, text: str, keep: str = "") -> str:
+        # Words recur endlessly while indexing: fold each distinct short text once.
+        key = (text, keep)
+        folded = self._words.get(key)
+        if folded is None:
+            folded = self._fold(text, keep)
+            if len(text) <= WORD_CACHE_TEXT:
+                if len(self._words) >= WORD_CACHE_SIZE:
+                    self._words.clear()
+                self._words[key] = folded
+        return folded
+
+    def _fold(self, text: str, keep: str) -> str:
         if self.unicode_form:
             text = unicodedata.normalize(self.unicode_form, text)
         return text.lower().translate(self.table(keep))
@@ -181,12 +198,22 @@ class LanguageAnalyzer:
             return LATIN
         return NATIVE
 
-    def split_compound(self, raw: str) -> list[tuple[int, int, str, str]]:
+    def split_compound(self, raw: str) -> tuple[tuple[int, int, str, str], ...]:
         """Split a matched compound into ``(start, end, kind, text)`` parts (offsets into ``raw``).
 
         Latin-only compounds with a one-letter part stay one word written
         without hyphens (e-mail -> email), because their parts mean nothing alone.
         """
+        cache = self.__dict__.setdefault("_compounds", {})
+        parts = cache.get(raw)
+        if parts is None:
+            parts = tuple(self._split_compound(raw))
+            if len(cache) >= WORD_CACHE_SIZE:
+                cache.clear()
+            cache[raw] = parts
+        return parts
+
+    def _split_compound(self, raw: str) -> list[tuple[int, int, str, str]]:
         parts: list[tuple[int, int, str, str]] = []
         start = 0
         for hyphen in [*self.hyphen_re.finditer(raw), None]:
