@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.scoring import BM25F
+from whoosh.scoring import BM25F, bm25
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, SearchIndexError,
@@ -172,11 +172,6 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
                           suggestion=suggestion)
 
 
-def bm25(idf: float, tf: float, length: float, avg_length: float) -> float:
-    """whoosh.scoring.bm25 with the index's B and K1."""
-    return idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * ((1 - BM25_B) + BM25_B * length / avg_length)))
-
-
 def distinct_terms(groups) -> dict[str, list[int]]:
     """Each index term of the query once (whoosh merges repeated terms of an Or query), with
     the query words (group numbers) it stands for."""
@@ -206,7 +201,7 @@ def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[in
             idf = math.log(page_count / (len(frequencies) + 1)) + 1
             for page, tf in frequencies.items():
                 scores[page] = scores.get(page, 0.0) + FIELD_BOOSTS[field] * bm25(
-                    idf, tf, pages.length(page, at), pages.avg_lengths[at])
+                    idf, tf, pages.length(page, at), pages.avg_lengths[at], BM25_B, BM25_K1)
                 words.setdefault(page, set()).update(numbers)
     matched = {page: len(found) for page, found in words.items()}
     for page in scores:
