@@ -9,7 +9,12 @@ Query file: JSON Lines, one query per line; blank lines and lines starting with 
 `expected` the page paths without the language prefix, any of which counts as a correct answer
 ("" is the home page, "factors/" the factor index, "statistics" a top-level page). `query_lang`
 (optional) is the language the query is written in when it differs from `lang`: a
-cross-language query. Optional `note` is free text.
+cross-language query. Optional `note` is free text; optional `kind` says what sort of query it
+is (keyword, jargon, symptom, question, colloquial, cross).
+
+Every query has a `split`, by a fixed rule that needs no field in the file: within its row (its
+language, or cross-language), the 1st, 3rd, 5th … query in file order is `dev` (tune on it), the
+2nd, 4th … is `test` (measure only, never tune on it).
 """
 from __future__ import annotations
 
@@ -35,6 +40,8 @@ class Query:
     query_lang: str
     line: int = 0
     note: str = ""
+    kind: str = ""
+    split: str = "dev"
 
     @property
     def cross(self) -> bool:
@@ -64,6 +71,7 @@ def parse_queries(path: Path | str, languages=LANGUAGES, known_pages: dict[str, 
     except OSError as exc:
         raise QueryFileError(f"{path}: cannot read query file: {exc.strerror or exc}") from None
     queries = []
+    ordinals: dict[str, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -78,7 +86,7 @@ def parse_queries(path: Path | str, languages=LANGUAGES, known_pages: dict[str, 
             fail(f"not valid JSON ({exc.msg} at column {exc.colno})")
         if not isinstance(item, dict):
             fail("expected a JSON object like {\"lang\": ..., \"q\": ..., \"expected\": [...]}")
-        unknown = set(item) - {"lang", "q", "expected", "query_lang", "note"}
+        unknown = set(item) - {"lang", "q", "expected", "query_lang", "note", "kind"}
         if unknown:
             fail(f"unknown field(s): {', '.join(sorted(unknown))}")
         lang = item.get("lang")
@@ -97,12 +105,18 @@ def parse_queries(path: Path | str, languages=LANGUAGES, known_pages: dict[str, 
         note = item.get("note", "")
         if not isinstance(note, str):
             fail("'note' must be a string")
+        kind = item.get("kind", "")
+        if not isinstance(kind, str):
+            fail("'kind' must be a string")
         if known_pages is not None:
             missing = [e for e in expected if page_key(e) not in known_pages.get(lang, set())]
             if missing:
                 fail(f"expected page(s) {', '.join(map(repr, missing))} do not exist in docs/{lang}/")
+        row = CROSS_ROW if query_lang != lang else lang
+        ordinals[row] = ordinals.get(row, 0) + 1
         queries.append(Query(lang=lang, q=q, expected=tuple(expected), query_lang=query_lang,
-                             line=number, note=note))
+                             line=number, note=note, kind=kind,
+                             split="dev" if ordinals[row] % 2 == 1 else "test"))
     if not queries:
         raise QueryFileError(f"{path}: no queries")
     return queries
