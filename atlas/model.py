@@ -36,6 +36,12 @@ class Atlas:
     sources: dict           # source id -> metadata dict
     factor_sections: tuple[str, ...]
     pages: dict             # page path -> tuple of anchors (factor pages included)
+    reference_pages: frozenset = frozenset()   # pages of kind "reference" (others: "topic")
+    terminology: dict = field(default_factory=dict, hash=False, compare=False)  # lang -> Terminology
+
+    def page_kind(self, page_path: str) -> str:
+        """`reference` or `topic`, for the search ranking's page prior (pages.yml)."""
+        return "reference" if page_path in self.reference_pages else "topic"
 
     def list_separator(self, lang: str) -> str:
         return self.list_separators.get(lang, ", ")
@@ -58,6 +64,47 @@ def _read(name: str) -> dict:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise AtlasDataError(f"{path}: cannot read: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Terminology:
+    """One language's terminology table (atlas/data/terminology/<lang>.yml): the labels of the
+    vocabulary lines, each factor's terms and phrases, each glossary entry's variants."""
+    labels: dict
+    factors: dict    # factor id -> {"terms": [...], "phrases": [...]}
+    glossary: dict   # glossary anchor -> {"variants": [...]}
+
+
+TERMINOLOGY_LABELS = ("terms", "phrases", "variants")
+
+
+def load_terminology(lang: str, factor_ids, glossary_ids) -> Terminology:
+    """Read and check one language's terminology table; a missing file is an empty table."""
+    name = f"terminology/{lang}.yml"
+    if not (DATA_DIR / name).exists():
+        return Terminology({}, {}, {})
+    raw = _read(name)
+    where = f"atlas/data/{name}"
+    labels = raw.get("labels") or {}
+    missing = [key for key in TERMINOLOGY_LABELS if not isinstance(labels.get(key), str)]
+    if missing:
+        raise AtlasDataError(f"{where}: labels needs {', '.join(missing)} (the words shown before each list)")
+    factors = raw.get("factors") or {}
+    glossary = raw.get("glossary") or {}
+    for fid, entry in factors.items():
+        if fid not in factor_ids:
+            raise AtlasDataError(f"{where}: unknown factor '{fid}'")
+        for key in ("terms", "phrases"):
+            values = (entry or {}).get(key) or []
+            if not all(isinstance(v, str) and v.strip() for v in values):
+                raise AtlasDataError(f"{where}: factor '{fid}' {key} must be a list of words")
+    for gid, entry in glossary.items():
+        if gid not in glossary_ids:
+            raise AtlasDataError(f"{where}: unknown glossary entry '{gid}' (see glossary.md in pages.yml)")
+        values = (entry or {}).get("variants") or []
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise AtlasDataError(f"{where}: glossary entry '{gid}' variants must be a list of words")
+    return Terminology(labels, factors, glossary)
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +144,10 @@ def load_atlas() -> Atlas:
     sections = tuple(inventory["factor_sections"])
     for fid in factors:
         pages[f"factors/{fid}.md"] = sections
-    return Atlas(languages, right_to_left, list_separators, themes, factors, sources, sections, pages)
+    reference_pages = frozenset(inventory.get("reference_pages") or [])
+    unknown = sorted(reference_pages - set(pages))
+    if unknown:
+        raise AtlasDataError(f"atlas/data/pages.yml: reference_pages lists unknown page(s) {', '.join(unknown)}")
+    terminology = {lang: load_terminology(lang, factors, pages.get("glossary.md", ())) for lang in languages}
+    return Atlas(languages, right_to_left, list_separators, themes, factors, sources, sections, pages,
+                 reference_pages, terminology)

@@ -75,8 +75,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     @event_priority(-200)
     def on_page_markdown(self, markdown, page, config, files):
         lang = self.current_language(config)
+        path = self.page_path(page, lang)
+        # The search ranking's page prior reads the page's kind (indexer/plugin.py).
+        page.meta.setdefault("kind", self.atlas.page_kind(path))
         try:
-            return render_page(self.atlas, lang, self.page_path(page, lang), markdown)
+            return render_page(self.atlas, lang, path, markdown)
         except RenderError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
 

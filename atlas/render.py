@@ -12,9 +12,15 @@ Markers:
   <!-- atlas:matrix -->         factor x source coverage table
   <!-- atlas:source-factors ID --> the factors that source ID supports
   <!-- atlas:figure NAME -->    a picture drawn from the data (atlas/figures.py)
+
+Vocabulary lines (no marker): on a factor page, after the first paragraph of #summary, the
+factor's terms and phrases from atlas/data/terminology/<lang>.yml ("Also known as …"); in the
+glossary, under each entry's heading, its variants. They are marked data-search-field="terms",
+so the search indexes them as their own field (indexer/sections.py).
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -98,7 +104,56 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
 
     markdown = MARKER.sub(marker, markdown)
     markdown = CITATION.sub(citation, markdown)
+    markdown = add_vocabulary(atlas, lang, page_path, markdown)
     return FACTOR_LINK.sub(lambda m: factor_link(m.group(1)), markdown)
+
+
+HEADING = re.compile(r"^##+ .*\{#([a-z0-9-]+)\}[ \t]*$", re.MULTILINE)
+
+
+def vocabulary_line(label: str, words, quotes: str = "") -> str:
+    """One labelled line of words; each word isolated (<bdi>) so that a Latin term in a
+    right-to-left list, or the reverse, keeps its own direction."""
+    opening, closing = (quotes[0], quotes[1]) if len(quotes) == 2 else ("", "")
+    items = " · ".join(f"<bdi>{opening}{html.escape(word.strip())}{closing}</bdi>" for word in words)
+    return (f'<p class="atlas-aka" data-search-field="terms"><span class="atlas-aka__label" '
+            f'data-search-skip>{html.escape(label)}</span>{"" if label.endswith("：") else " "}{items}</p>')
+
+
+def after_first_paragraph(markdown: str, anchor: str, block: str) -> str:
+    """Insert `block` after the first paragraph under the heading with {#anchor}."""
+    heading = re.search(r"^##+ .*\{#" + re.escape(anchor) + r"\}[ \t]*$", markdown, re.MULTILINE)
+    if heading is None:
+        return markdown
+    body = re.search(r"\S.*?(?:\n[ \t]*\n|\Z)", markdown[heading.end():], re.DOTALL)
+    if body is None:
+        return markdown
+    at = heading.end() + body.end()
+    return markdown[:at].rstrip("\n") + "\n\n" + block + "\n\n" + markdown[at:].lstrip("\n")
+
+
+def add_vocabulary(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
+    table = atlas.terminology.get(lang)
+    if table is None:
+        return markdown
+    factor = atlas.factor_for_page(page_path)
+    if factor is not None and factor.id in table.factors:
+        entry = table.factors[factor.id] or {}
+        lines = []
+        if entry.get("terms"):
+            lines.append(vocabulary_line(table.labels["terms"], entry["terms"]))
+        if entry.get("phrases"):
+            lines.append(vocabulary_line(table.labels["phrases"], entry["phrases"], table.labels.get("quotes", "")))
+        if lines:
+            markdown = after_first_paragraph(markdown, "summary", "\n\n".join(lines))
+    if page_path == "glossary.md" and table.glossary:
+        def with_variants(match: re.Match) -> str:
+            variants = (table.glossary.get(match.group(1)) or {}).get("variants")
+            if not variants:
+                return match.group(0)
+            return match.group(0) + "\n\n" + vocabulary_line(table.labels["variants"], variants)
+        markdown = HEADING.sub(with_variants, markdown)
+    return markdown
 
 
 def original_title(atlas: Atlas, source: dict) -> str:

@@ -9,7 +9,7 @@ Per engine and reader language: a fresh browser context (empty cache) opens /<la
 until the page is loaded and search is idle, runs that language's first query (cold), then
 the remaining queries of that reader language in the same page (warm).
 
-  ours      AtlasSearch.search(site, lang, q, {prefix: false, stemmer}) on the page's own
+  ours      AtlasSearch.search(site, lang, q, {prefix: true, stemmer}) on the page's own
             atlas-search.js; snowball.js is loaded, as the site's search box does, only when
             the query has Latin or Cyrillic letters. Hits are sections, page by page (each
             hit names its page); the display file of each of the top 10 pages is fetched, as
@@ -87,7 +87,7 @@ async ({lang, q, qlang, k}) => {
   }
   const runs = [{from: lang, cross: false}];
   if (qlang && qlang !== lang) runs.push({from: qlang, cross: true});
-  const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: false, stemmer})));
+  const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: true, stemmer})));
   const target = await site.index(lang);
   const pages = [], seen = new Set(), shown = [];
   for (let i = 0; i < runs.length && pages.length < k; i++) {

@@ -2,6 +2,10 @@
 
     .venv/bin/python -m bench.relevance [--queries FILE] [--index build/search-index] [--misses]
 
+With a query file that has a test split (bench/practitioner-queries.jsonl), the table has a row
+per language and split; --misses lists dev misses only: test misses are never printed, so
+nobody tunes on them.
+
 The browser ranks exactly as the Python search does (tests/test_browser_parity.py), so this
 predicts the `ours` column of `bench.compare` for monolingual queries. It prints Success@1,
 MRR@10 and Recall@5 per language and, with --misses, every query whose expected page is not
@@ -26,7 +30,7 @@ DEFAULT_QUERIES = Path(__file__).resolve().parent / "queries.jsonl"
 def ranked_pages(index_dir: Path, query: str, lang: str) -> list[str]:
     """Page keys in order of their best section, as the search box groups results."""
     try:
-        hits = search(index_dir, query, lang=lang, limit=100).hits
+        hits = search(index_dir, query, lang=lang, limit=100, prefix=True).hits
     except QueryError:
         return []
     pages: list[str] = []
@@ -35,6 +39,14 @@ def ranked_pages(index_dir: Path, query: str, lang: str) -> list[str]:
         if key not in pages:
             pages.append(key)
     return pages
+
+
+def table_row(lang: str, split: str, ranks: list) -> str:
+    n = len(ranks)
+    s1 = sum(r == 1 for r in ranks) / n
+    mrr = sum(1 / r for r in ranks if r) / n
+    r5 = sum(1 for r in ranks if r and r <= 5) / n
+    return f"| {lang} | {split} | {n} | {s1:.3f} | {mrr:.3f} | {r5:.3f} |"
 
 
 def main(argv=None) -> int:
@@ -51,7 +63,8 @@ def main(argv=None) -> int:
     if not (args.index / "manifest.json").exists():
         print(f"error: no search index at {args.index}: run `make build` first", file=sys.stderr)
         return 2
-    rows = {lang: [] for lang in LANGUAGES}
+    splits = sorted({query.split for query in queries})
+    rows = {(lang, split): [] for lang in LANGUAGES for split in splits}
     misses = []
     for query in queries:
         try:
@@ -60,22 +73,18 @@ def main(argv=None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         rank = first_hit_rank(pages[:10], query.expected)
-        rows[query.lang].append(rank)
-        if rank != 1:
+        rows[(query.lang, query.split)].append(rank)
+        if rank != 1 and query.split == "dev":
             misses.append((query, rank, pages[:3]))
-    print("| lang | queries | Success@1 | MRR@10 | Recall@5 |")
-    print("|---|---|---|---|---|")
-    every = []
-    for lang in LANGUAGES + ["all"]:
-        ranks = every if lang == "all" else rows[lang]
-        every.extend(rows[lang] if lang != "all" else [])
-        if not ranks:
-            continue
-        n = len(ranks)
-        s1 = sum(r == 1 for r in ranks) / n
-        mrr = sum(1 / r for r in ranks if r) / n
-        r5 = sum(1 for r in ranks if r and r <= 5) / n
-        print(f"| {lang} | {n} | {s1:.3f} | {mrr:.3f} | {r5:.3f} |")
+    print("| lang | split | queries | Success@1 | MRR@10 | Recall@5 |")
+    print("|---|---|---|---|---|---|")
+    for split in splits:
+        every = []
+        for lang in LANGUAGES + ["all"]:
+            ranks = every if lang == "all" else rows[(lang, split)]
+            every.extend(rows[(lang, split)] if lang != "all" else [])
+            if ranks:
+                print(table_row(lang, split, ranks))
     if args.misses:
         print()
         for query, rank, top in misses:

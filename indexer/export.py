@@ -33,21 +33,18 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, open_language_index,
+from .query import js_order
+from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
+                    SECTION_COORD_POWER, open_language_index,
                     read_lexicon, read_manifest, read_page_table, replace_directory)
 
-EXPORT_VERSION = 3
-FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body
+EXPORT_VERSION = 4
+FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body, terms
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
 BUNDLE_SECTIONS = 8                       # least sections in a bundle of result display data
 HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 ANALYSIS_FILE = Path(__file__).parent / "data" / "analysis.json"
 CLIENT_DIR = Path(__file__).parent / "web"          # the browser code, served beside the index
-
-
-def js_order(text: str) -> bytes:
-    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
-    return text.encode("utf-16-be")
 
 
 def dump(data) -> bytes:
@@ -128,7 +125,7 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
 
     lexicon = read_lexicon(index_dir, lang)
     table = read_page_table(index_dir, lang)
-    page_starts = [first for _page, first, _lengths in table["pages"]] + [doc_count]
+    page_starts = [page[1] for page in table["pages"]] + [doc_count]
     files: dict[str, object] = {}
     for number, bundle in enumerate(page_bundles(page_starts)):
         files[f"pages.{number}.json"] = [
@@ -137,7 +134,7 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
              "sections": [[d["url"], d["section_title"], d.get("body", "")]
                           for d in stored[page_starts[p]:page_starts[p + 1]]]}
             for p in bundle]
-    files["paths.json"] = [page for page, _first, _lengths in table["pages"]]
+    files["paths.json"] = [page[0] for page in table["pages"]]
     term_chunks = chunked(sorted(postings.items(), key=lambda kv: js_order(kv[0])))
     lexicon_chunks = chunked(sorted(((k, sorted(v, key=js_order)) for k, v in lexicon.items()),
                                     key=lambda kv: js_order(kv[0])))
@@ -163,9 +160,12 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
         # Page table, as numbers only: first sections as gaps, then the field lengths of
         # every page, flat (len(FIELDS) numbers a page).
         "pageStarts": gaps(page_starts[:-1]),
-        "pageLengths": [compact_number(float(n)) for _page, _first, page_lengths in table["pages"] for n in page_lengths],
+        "pageLengths": [compact_number(float(n)) for page in table["pages"] for n in page[2]],
         "pageAvgLengths": table["avgLengths"],
+        # Each page's kind prior (indexer.index.PAGE_KIND_PRIOR), as a number.
+        "pagePriors": [compact_number(float(PAGE_KIND_PRIOR.get(page[3], 1.0))) for page in table["pages"]],
         "pageOnce": [field in PAGE_FIELDS_ONCE for field in FIELDS], "coordPower": COORD_POWER,
+        "sectionCoordPower": SECTION_COORD_POWER,
         "bundleSections": BUNDLE_SECTIONS,
         "vocab": lang == "zh",
     }

@@ -22,20 +22,41 @@ from whoosh.analysis import Composable
 from .analyzers import get_analyzer
 from .sections import Section
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 # Query-time field weights (the scorer multiplies each field's BM25 by these); the browser
 # reads the same numbers from the exported metadata. The page title weighs most: on factor
 # pages the section titles are the same generic words everywhere (Summary, Evidence), while
 # the page title names the factor. Chosen on bench/queries.jsonl (see bench/README.md).
-FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0}
+# `terms` is the curated vocabulary of a page (atlas/data/terminology/<lang>.yml, shown on
+# the page as "Also known as"): the words practitioners use for a factor that its prose may
+# never use. Measured on the dev half of bench/practitioner-queries.jsonl: terms 1 0.748,
+# 2 0.765, 3 0.765 (bench/queries.jsonl 0.960 -> 0.944), 5 0.739.
+FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0, "terms": 2.0}
 BM25_B = 0.75
 BM25_K1 = 1.2
 # Pages are ranked as wholes (see indexer/search.py): a page's score is multiplied by
 # (query words the page contains / query words) ** COORD_POWER, so a page holding every word
-# outranks one that repeats a few of them. The square was chosen on bench/queries.jsonl;
-# powers 2 and 3 rank identically there, 1 lets long pages win on repetition.
-COORD_POWER = 2
+# outranks one that repeats a few of them. Measured on the dev half of
+# bench/practitioner-queries.jsonl (Success@1, with the other constants as set here): power 1
+# 0.765, 2 0.730, 3 0.722: the square rewarded long reference pages that hold every word of a
+# long question somewhere, so it is tempered to 1 (bench/queries.jsonl stays at 0.960).
+COORD_POWER = 1
+# Proximity: a page's score is also multiplied by (most query words one of its sections holds
+# / query words) ** SECTION_COORD_POWER, so words found together in one section beat the same
+# words scattered over a long page. Measured on the dev half: 0 gives 0.765, 0.5 0.765, 1 0.748
+# (practitioners' long questions spread their words over a factor page's sections as much as
+# over the wrong page), so it is off; the mechanism stays, replayed in the browser, to be
+# re-measured when the query sets grow.
+SECTION_COORD_POWER = 0
+# Page-kind prior: a page's score is multiplied by the prior of its kind (page meta `kind`,
+# set by the atlas plugin from atlas/data/pages.yml). Reference pages (checklist, sources,
+# glossary, statistics, home) hold every query word somewhere; the answer to a topical query
+# is a topic page. A page without a kind counts as a topic page. Measured (dev half /
+# bench/queries.jsonl, whose queries also ask for statistics and sources): reference 1.0
+# 0.704/0.968, 0.7 0.730/0.960, 0.5 0.739/0.911.
+PAGE_KIND_PRIOR = {"topic": 1.0, "reference": 0.7}
+DEFAULT_PAGE_KIND = "topic"
 # Fields every section of a page repeats: a page counts them once, not once per section.
 PAGE_FIELDS_ONCE = ("page_title",)
 
@@ -87,9 +108,11 @@ def schema_for(lang: str) -> fields.Schema:
         url=fields.ID(stored=True, unique=True),
         page=fields.ID(stored=True),
         anchor=fields.STORED(),
+        kind=fields.STORED(),
         page_title=fields.TEXT(analyzer=analyzer, stored=True),
         section_title=fields.TEXT(analyzer=analyzer, stored=True),
         body=fields.TEXT(analyzer=analyzer, stored=True, chars=True),
+        terms=fields.TEXT(analyzer=analyzer, stored=True),
     )
 
 
@@ -112,7 +135,7 @@ def seeded_random(seed: str):
 
 LEXICON = "lexicon.json"
 PAGES = "pages.json"
-TEXT_FIELDS = ("page_title", "section_title", "body")
+TEXT_FIELDS = ("page_title", "section_title", "body", "terms")
 
 
 def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
@@ -127,7 +150,7 @@ def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
     whoosh_analyzer = analyzer.analyzer()
     lexicon: dict[str, set] = {}
     for section in sections:
-        for text in (section.page_title, section.section_title, section.text):
+        for text in (section.page_title, section.section_title, section.text, section.terms):
             for token in whoosh_analyzer(text, mode="index", chars=True, positions=True):
                 surface = analyzer.fold(text[token.startchar:token.endchar])
                 if surface:
@@ -160,15 +183,16 @@ def group_by_page(sections: list[Section]) -> list[Section]:
 def page_table(reader) -> dict:
     """Pages of an index in document order, with the field lengths a page is scored by.
 
-    {"pages": [[page, first document, [length per field]], ...], "avgLengths": [...]}: a
-    page's length is the sum of its sections' lengths (as whoosh stores them), except for
+    {"pages": [[page, first document, [length per field], kind], ...], "avgLengths": [...]}:
+    a page's length is the sum of its sections' lengths (as whoosh stores them), except for
     PAGE_FIELDS_ONCE, which the page has once."""
     pages: list[list] = []
     for docnum in range(reader.doc_count_all()):
-        page = reader.stored_fields(docnum)["page"]
+        stored = reader.stored_fields(docnum)
+        page = stored["page"]
         lengths = [reader.doc_field_length(docnum, field, 0) or 0 for field in FIELD_BOOSTS]
         if not pages or pages[-1][0] != page:
-            pages.append([page, docnum, lengths])
+            pages.append([page, docnum, lengths, stored.get("kind") or DEFAULT_PAGE_KIND])
             continue
         totals = pages[-1][2]
         for at, field in enumerate(FIELD_BOOSTS):
@@ -203,9 +227,9 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
         for name in TEXT_FIELDS:
             writer.schema[name].analyzer.lexicon = lexicon
         for section in sections:
-            writer.add_document(url=section.url, page=section.page, anchor=section.anchor,
+            writer.add_document(url=section.url, page=section.page, anchor=section.anchor, kind=section.kind,
                                 page_title=section.page_title, section_title=section.section_title,
-                                body=section.text)
+                                body=section.text, terms=section.terms)
         writer.commit(optimize=True)
         with ix.reader() as reader:
             pages = page_table(reader)
@@ -226,7 +250,8 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
     try:
         manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
                     "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
-                    "coord_power": COORD_POWER, "languages": {}}
+                    "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,
+                    "page_kind_prior": PAGE_KIND_PRIOR, "languages": {}}
         for lang in sorted(sections_by_lang):
             manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], staging / lang)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

@@ -46,7 +46,8 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         page_id = path[:-len(".md")]
         page_id = page_id[:-len("index")] if page_id.endswith("index") else page_id
         self.sections[lang].extend(split_sections(
-            html, lang=lang, page=page_id, url=page.url, fallback_title=page.title or ""))
+            html, lang=lang, page=page_id, url=page.url, fallback_title=page.title or "",
+            kind=str(page.meta.get("kind") or "")))
         return html
 
     @event_priority(-300)

@@ -8,9 +8,19 @@ prefix variants). A part the pages never contained goes through rules both sides
 Snowball for English, Russian and Latin words, the Hebrew prefix candidates, Persian suffix
 stripping checked against the lexicon, and Chinese segmentation against the index's own
 vocabulary (greedy longest match).
+
+Question words and conversational fillers (analysis.json `query_fillers`: "why", "how do we",
+为什么, почему, چرا, למה) are dropped from a query that has other words: they say how the
+reader asks, not what about, and would otherwise steer the ranking towards pages that happen
+to use them. A query made only of fillers is searched as typed.
+
+Search as you type (the search box, and `prefix=True` here): a last word the pages do not
+contain, being typed, also matches the first PREFIX_EXPANSIONS words of the pages it begins. A
+last word the pages contain is taken as it is, so completing never reorders full-word matches.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .analyzers import get_analyzer
@@ -18,6 +28,30 @@ from .analyzers.base import LATIN, NATIVE, NUMBER
 
 HAN_WORD = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 HAN_RUN = re.compile(r"^[\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
+PREFIX_EXPANSIONS = 24
+
+
+def js_order(text: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return text.encode("utf-16-be")
+
+
+class PrefixCompleter:
+    """The lexicon's surface forms in the browser's key order, for search as you type."""
+
+    def __init__(self, lexicon: dict):
+        self.lexicon = lexicon
+        self.keys = sorted(lexicon, key=js_order)
+        self.order = [js_order(key) for key in self.keys]
+
+    def __call__(self, prefix: str, limit: int = PREFIX_EXPANSIONS) -> list[list[str]]:
+        """Index terms of the first `limit` surface forms that start with `prefix`."""
+        out = []
+        for key in self.keys[bisect.bisect_left(self.order, js_order(prefix)):]:
+            if not key.startswith(prefix) or len(out) >= limit:
+                break
+            out.append(self.lexicon[key])
+        return out
 
 
 def query_parts(lang: str, text: str) -> list[tuple[str, str, str]]:
@@ -72,7 +106,13 @@ def segment_against(vocabulary: set[str], run: str) -> list[str]:
 
 
 def persian_stem(analyzer, word: str, lexicon: dict) -> list[str]:
-    """Strip the longest known suffix when what remains is a word of the pages."""
+    """A spoken verb ending written out (analysis.json spoken_endings) when that gives a word of
+    the pages; else strip the longest known suffix when what remains is a word of the pages."""
+    for spoken, written in analyzer.data.get("spoken_endings", []):
+        if word.endswith(spoken) and len(word) > len(spoken):
+            known = lexicon.get(word[:-len(spoken)] + analyzer.fold(written))
+            if known:
+                return list(known)
     for suffix in analyzer.suffixes:
         if len(word) - len(suffix) >= analyzer.min_stem and word.endswith(suffix):
             known = lexicon.get(word[:-len(suffix)])
@@ -100,14 +140,31 @@ def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: 
     return [[analyzer.stem_native(word)]]
 
 
-def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = None) -> list[list[str]]:
-    """Alternatives of index terms per word part of `text` (stop words give no group)."""
-    groups: list[list[str]] = []
-    for part, kind, key in join_split_words(lang, query_parts(lang, text), lexicon):
-        if key in lexicon:
-            groups.append(list(lexicon[key]))
+def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = None,
+                 complete: PrefixCompleter | None = None) -> list[list[str]]:
+    """Alternatives of index terms per word part of `text` (stop words give no group; fillers
+    none when other words remain). With `complete`, an unknown last part also matches the
+    words of the pages it begins (search as you type)."""
+    analyzer = get_analyzer(lang)
+    parts = join_split_words(lang, query_parts(lang, text), lexicon)
+    marked: list[tuple[bool, list[str]]] = []    # (is a filler, group)
+    for at, (part, kind, key) in enumerate(parts):
+        known = lexicon.get(key)
+        if known:
+            marked.append((analyzer.is_query_filler(key, kind), list(known)))
             continue
         if vocabulary is None:
             vocabulary = chinese_vocabulary(lexicon) if lang == "zh" else set()
-        groups.extend(group for group in fallback_groups(lang, part, kind, lexicon, vocabulary) if group)
-    return groups
+        groups = fallback_groups(lang, part, kind, lexicon, vocabulary)
+        if complete is not None and at == len(parts) - 1 and len(groups) <= 1 and len(key) > 1:
+            group = groups[0] if groups else []
+            for terms in complete(key):
+                group.extend(term for term in terms if term not in group)
+            groups = [group]
+        # One group is judged by the part as typed; a part segmented into several (Chinese)
+        # by each segment's word.
+        marked.extend((analyzer.is_query_filler(key if len(groups) == 1 else group[0], kind), group)
+                      for group in groups if group)
+    if any(not filler for filler, _group in marked):
+        marked = [(filler, group) for filler, group in marked if not filler]
+    return [group for _filler, group in marked]

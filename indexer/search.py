@@ -5,9 +5,12 @@ prefix variants). Results are sections, ranked page first:
 
 1. Pages are ranked as wholes. A page's score is BM25F over the page (its sections' term
    frequencies and lengths added up, from whoosh's postings) times the coordination factor
-   (query words the page contains / query words) ** COORD_POWER. A reader asks for a page
-   about the query; its words are often spread over a page's sections (a figure in one
-   section, its caveat in the next), which section-only matching misses.
+   (query words the page contains / query words) ** COORD_POWER, times the proximity factor
+   (most query words one section of the page holds / query words) ** SECTION_COORD_POWER,
+   times the prior of the page's kind (PAGE_KIND_PRIOR). A reader asks for a page about the
+   query; its words are often spread over a page's sections (a figure in one section, its
+   caveat in the next), which section-only matching misses, but words found together in one
+   section are better evidence than words scattered over a long reference page.
 2. Within a page, its sections that contain a query word follow in order of their own
    score: whoosh's BM25F over the section, each field weighted by FIELD_BOOSTS.
 
@@ -26,9 +29,10 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F, bm25
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
-from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, SearchIndexError,
-                    open_language_index, read_lexicon, read_manifest, read_page_table)
-from .query import query_groups, query_parts
+from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
+                    SECTION_COORD_POWER, SearchIndexError, open_language_index, read_lexicon, read_manifest,
+                    read_page_table)
+from .query import PrefixCompleter, query_groups, query_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
@@ -111,8 +115,9 @@ class Pages:
 
     def __init__(self, table: dict):
         self.pages = table["pages"]
-        self.first_docs = [first for _page, first, _lengths in self.pages]
+        self.first_docs = [page[1] for page in self.pages]
         self.avg_lengths = table["avgLengths"]
+        self.priors = [PAGE_KIND_PRIOR.get(page[3], 1.0) for page in self.pages]
 
     def of(self, docnum: int) -> int:
         """Position of the page holding section `docnum` (pages are runs of documents)."""
@@ -124,6 +129,10 @@ class Pages:
 
 def pages_of(index_dir: Path, lang: str, manifest: dict) -> Pages:
     return _read_once("pages", lambda d, l: Pages(read_page_table(d, l)), index_dir, lang, manifest)
+
+
+def completer_of(index_dir: Path, lang: str, manifest: dict) -> PrefixCompleter:
+    return _read_once("completer", lambda d, l: PrefixCompleter(lexicon_of(d, l, manifest)), index_dir, lang, manifest)
 
 
 def unique_groups(groups: list[list[str]]) -> list[list[str]]:
@@ -139,14 +148,19 @@ def unique_groups(groups: list[list[str]]) -> list[list[str]]:
 
 
 def build_query(groups: list[list[str]]) -> wq.Query:
-    """whoosh query for sections holding any query word: each word's alternatives in every
+    """whoosh query for sections holding any query word: each index term of the query in every
     field, weighted by FIELD_BOOSTS."""
-    return wq.Or([wq.Or([wq.Term(name, term, boost=boost) for name, boost in FIELD_BOOSTS.items() for term in alternatives])
-                  for alternatives in groups])
+    # Each index term once, as the browser sums them: a term shared by two word groups (a word
+    # typed twice, once completed as the last word) would otherwise be scored twice.
+    return wq.Or([wq.Term(name, term, boost=boost) for term in distinct_terms(groups)
+                  for name, boost in FIELD_BOOSTS.items()])
 
 
-def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10) -> SearchResponse:
-    """Rank the sections of one language's index for `query`."""
+def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10,
+           prefix: bool = False) -> SearchResponse:
+    """Rank the sections of one language's index for `query`. With `prefix` (search as you
+    type, as the search box does), a last word the pages do not contain also matches the
+    words of the pages it begins."""
     text = clean_query(query)
     if not text:
         raise QueryError("empty query: type one or more words to search for")
@@ -158,7 +172,8 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
         raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: rebuild with `atlas-search build`")
     lexicon = lexicon_of(index_dir, lang, manifest)
     pages = pages_of(index_dir, lang, manifest)
-    groups = unique_groups(query_groups(lang, text, lexicon))[:MAX_WORDS]
+    complete = completer_of(index_dir, lang, manifest) if prefix else None
+    groups = unique_groups(query_groups(lang, text, lexicon, complete=complete))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
@@ -184,11 +199,13 @@ def distinct_terms(groups) -> dict[str, list[int]]:
 
 
 def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[int, int]]:
-    """BM25F of every page holding a query word, times the coordination factor; and how many
-    query words each page holds. Summed in the browser's order (term, field, posting)."""
+    """BM25F of every page holding a query word, times the coordination and proximity factors
+    and the page's prior; and how many query words each page holds. Summed in the browser's
+    order (term, field, posting)."""
     page_count = len(pages.pages)
     scores: dict[int, float] = {}
     words: dict[int, set] = {}
+    section_words: dict[int, set] = {}
     for term, numbers in distinct_terms(groups).items():
         for at, field in enumerate(FIELD_BOOSTS):
             if (field, term) not in reader:
@@ -197,6 +214,7 @@ def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[in
             once = field in PAGE_FIELDS_ONCE
             for docnum, weight in reader.postings(field, term).items_as("weight"):
                 page = pages.of(docnum)
+                section_words.setdefault(docnum, set()).update(numbers)
                 frequencies[page] = max(frequencies.get(page, 0), weight) if once else frequencies.get(page, 0) + weight
             idf = math.log(page_count / (len(frequencies) + 1)) + 1
             for page, tf in frequencies.items():
@@ -204,8 +222,13 @@ def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[in
                     idf, tf, pages.length(page, at), pages.avg_lengths[at], BM25_B, BM25_K1)
                 words.setdefault(page, set()).update(numbers)
     matched = {page: len(found) for page, found in words.items()}
+    together: dict[int, int] = {}
+    for docnum, found in section_words.items():
+        page = pages.of(docnum)
+        together[page] = max(together.get(page, 0), len(found))
     for page in scores:
-        scores[page] *= (matched[page] / len(groups)) ** COORD_POWER
+        scores[page] *= ((matched[page] / len(groups)) ** COORD_POWER
+                         * (together[page] / len(groups)) ** SECTION_COORD_POWER * pages.priors[page])
     return scores, matched
 
 

@@ -126,16 +126,32 @@ def test_synthetic_pages_vary_and_keep_section_count():
     assert len(set(pages)) == 3
 
 
-def test_relevance_table_scores_the_python_search(mini_site, tmp_path, capsys):
+def test_relevance_table_scores_each_split_and_lists_dev_misses_only(mini_site, tmp_path, capsys):
     from bench.relevance import main as relevance_main
     _, index_dir = mini_site
     queries = tmp_path / "queries.jsonl"
-    queries.write_text('{"lang": "en", "q": "integrating", "expected": ["integration"]}\n'
-                       '{"lang": "en", "q": "integrating", "expected": ["training"]}\n', encoding="utf-8")
+    queries.write_text('{"lang": "en", "q": "integrating", "expected": ["integration"]}\n'   # dev
+                       '{"lang": "en", "q": "integrating", "expected": ["training"]}\n'      # test
+                       '{"lang": "en", "q": "warehouse", "expected": ["training"]}\n',       # dev
+                       encoding="utf-8")
     assert relevance_main(["--queries", str(queries), "--index", str(index_dir), "--misses"]) == 0
     out = capsys.readouterr().out
-    assert "| en | 2 | 0.500 |" in out
-    assert "'integrating' expected ['training']" in out
+    assert "| en | dev | 2 | 0.500 |" in out
+    assert "| en | test | 1 | 0.000 |" in out
+    assert "'warehouse' expected ['training']" in out
+    assert "'integrating' expected ['training']" not in out   # test misses are never shown
+
+
+def test_query_split_alternates_within_each_row(tmp_path):
+    from bench.metrics import parse_queries
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text('{"lang": "en", "q": "a", "expected": [""]}\n'
+                       '{"lang": "fa", "q": "b", "expected": [""]}\n'
+                       '{"lang": "en", "q": "c", "expected": [""]}\n'
+                       '{"lang": "fa", "q": "d", "query_lang": "en", "expected": [""]}\n'
+                       '{"lang": "en", "q": "e", "expected": [""], "kind": "symptom"}\n', encoding="utf-8")
+    assert [(q.q, q.split) for q in parse_queries(queries)] == [
+        ("a", "dev"), ("b", "dev"), ("c", "test"), ("d", "dev"), ("e", "dev")]
 
 
 def test_relevance_reports_a_missing_index(tmp_path, capsys):

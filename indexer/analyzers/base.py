@@ -243,6 +243,28 @@ class LanguageAnalyzer:
             return folded in self.latin_stop_words
         return folded in self.stop_words
 
+    @cached_property
+    def query_fillers(self) -> frozenset[str]:
+        """Question words and conversational fillers of queries (analysis.json query_fillers)."""
+        return frozenset(self.fold(word) for word in self.data.get("query_fillers", []))
+
+    @cached_property
+    def latin_query_fillers(self) -> frozenset[str]:
+        return frozenset(self.fold(word) for word in analysis_data()["en"].get("query_fillers", []))
+
+    def is_query_filler(self, folded: str, kind: str) -> bool:
+        """True for a folded query part that only frames the question ("why", "how do we"):
+        Latin parts by the English list, native parts by the language's own list, also when
+        they carry one of the language's prefixes (Hebrew ולמה). Numbers never."""
+        if kind == NUMBER:
+            return False
+        if kind == LATIN:
+            return folded in self.latin_query_fillers
+        if folded in self.query_fillers:
+            return True
+        prefixes = self.data.get("prefixes") or ()
+        return any(folded.startswith(p) and folded[len(p):] in self.query_fillers for p in map(self.fold, prefixes))
+
     def stem_native(self, word: str) -> str:
         """Stem a folded word of the language's own script (identity unless overridden)."""
         return word

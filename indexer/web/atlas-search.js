@@ -179,6 +179,10 @@
       .sort(function (a, b) { return (b.length - a.length) || compareStrings(a, b); });
     this.minRemainder = spec.min_remainder || 2;
     this.joinLimit = spec.join_split_words || 0;
+    this.fillers = new Set((spec.query_fillers || []).map(function (w) { return self.fold(w); }));
+    this.latinFillers = new Set((tables.en.query_fillers || []).map(function (w) { return self.fold(w); }));
+    this.foldedPrefixes = (spec.prefixes || []).map(function (w) { return self.fold(w); });
+    this.spokenEndings = (spec.spoken_endings || []).map(function (pair) { return [pair[0], self.fold(pair[1])]; });
   }
   Analysis.prototype.fold = function (text) {
     var out = (this.unicodeForm ? text.normalize(this.unicodeForm) : text).toLowerCase();
@@ -235,6 +239,15 @@
     return kind === "latin" ? this.latinStopWords.has(folded) : this.stopWords.has(folded);
   };
 
+  /** As LanguageAnalyzer.is_query_filler: a question word or filler ("why", "how do we"). */
+  Analysis.prototype.isFiller = function (folded, kind) {
+    if (kind === "number") return false;
+    if (kind === "latin") return this.latinFillers.has(folded);
+    if (this.fillers.has(folded)) return true;
+    var fillers = this.fillers;
+    return this.foldedPrefixes.some(function (p) { return folded.indexOf(p) === 0 && fillers.has(folded.slice(p.length)); });
+  };
+
   /** Hebrew: the word, then each prefix-stripped form (shortest prefix first), as the indexer. */
   function hebrewCandidates(analysis, word) {
     var out = [word];
@@ -248,8 +261,18 @@
     return out;
   }
 
-  /** Persian: strip the longest known suffix when what remains is a word of the index. */
+  /**
+   * Persian, as indexer.query.persian_stem: a spoken verb ending written out when that gives a
+   * word of the index; else strip the longest known suffix when what remains is one.
+   */
   async function persianFallback(index, analysis, word) {
+    for (var e = 0; e < analysis.spokenEndings.length; e++) {
+      var spoken = analysis.spokenEndings[e][0], written = analysis.spokenEndings[e][1];
+      if (word.length > spoken.length && word.slice(-spoken.length) === spoken) {
+        var found = await index.lexicon(word.slice(0, -spoken.length) + written);
+        if (found) return found.slice();
+      }
+    }
     for (var i = 0; i < analysis.suffixes.length; i++) {
       var suffix = analysis.suffixes[i];
       if (word.length - suffix.length >= analysis.minRemainder && word.slice(-suffix.length) === suffix) {
@@ -352,32 +375,39 @@
   }
 
   /**
-   * Word groups of a query: one list of alternative index terms per word part, stop words
-   * dropped, repeated groups removed (as indexer.search.unique_groups). Parts the index has
-   * seen take their terms from the exported lexicon (what hazm, jieba, Snowball and the
-   * Hebrew prefix rules made of them); others go through fallbackGroups. With
-   * options.prefix, the last part also matches every indexed word it begins (as you type).
+   * Word groups of a query, as indexer.query.query_groups: one list of alternative index terms
+   * per word part, stop words dropped, fillers dropped when other words remain, repeated groups
+   * removed (as indexer.search.unique_groups). Parts the index has seen take their terms from
+   * the exported lexicon (what hazm, jieba, Snowball and the Hebrew prefix rules made of them);
+   * others go through fallbackGroups. With options.prefix (search as you type), a last part
+   * the index has not seen also matches the indexed words it begins.
    */
   async function queryGroups(site, lang, text, options) {
     options = options || {};
     var index = await site.index(lang);
     var analysis = await site.analysis(lang);
     var parts = await joinSplitWords(index, analysis, analysis.parts(cleanQuery(text)).slice(0, MAX_WORDS * 2));
-    var groups = [];
+    var marked = [];   // [is a filler, group]
     for (var i = 0; i < parts.length; i++) {
       var terms = await index.lexicon(parts[i].key);
-      var partGroups = terms ? [terms.slice()] : await fallbackGroups(index, analysis, parts[i], options.stemmer);
+      if (terms) { marked.push([analysis.isFiller(parts[i].key, parts[i].kind), terms.slice()]); continue; }
+      var partGroups = await fallbackGroups(index, analysis, parts[i], options.stemmer);
       if (options.prefix && i === parts.length - 1 && partGroups.length <= 1 && parts[i].key.length > 1) {
         var group = partGroups[0] || [];
         (await index.lexiconPrefix(parts[i].key, PREFIX_EXPANSIONS)).forEach(function (more) {
           more.forEach(function (t) { if (group.indexOf(t) === -1) group.push(t); });
         });
-        partGroups = group.length ? [group] : [];
+        partGroups = [group];
       }
-      partGroups.forEach(function (g) { if (g.length) groups.push(g); });
+      for (var g = 0; g < partGroups.length; g++) {
+        if (!partGroups[g].length) continue;
+        var judged = partGroups.length === 1 ? parts[i].key : partGroups[g][0];
+        marked.push([analysis.isFiller(judged, parts[i].kind), partGroups[g]]);
+      }
     }
+    if (marked.some(function (m) { return !m[0]; })) marked = marked.filter(function (m) { return !m[0]; });
     var seen = new Set();
-    return groups.filter(function (g) {
+    return marked.map(function (m) { return m[1]; }).filter(function (g) {
       var key = g.slice().sort(compareStrings).join("\u0000");
       if (seen.has(key)) return false;
       seen.add(key);
@@ -404,13 +434,14 @@
 
   /**
    * Sections holding a query word, ranked page first as indexer.search.rank: pages by BM25F
-   * over the whole page times (words held / words) ** coordPower, then each page's sections
-   * by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
+   * over the whole page times (words held / words) ** coordPower times (most words one
+   * section holds / words) ** sectionCoordPower times the page's kind prior, then each page's
+   * sections by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
    */
   async function rank(index, groups) {
     var meta = await index.meta();
     var pages = await index.pages();
-    var sectionScores = new Float64Array(meta.docCount), sectionsHit = [];
+    var sectionScores = new Float64Array(meta.docCount), sectionsHit = [], sectionWords = new Uint32Array(meta.docCount);
     var pageScores = new Float64Array(pages.count), pageWords = new Uint32Array(pages.count), pagesHit = [];
     var frequencies = new Float64Array(pages.count), touched = [];
     var terms = Array.from(distinctTerms(groups));
@@ -428,6 +459,7 @@
           var weight = flat[k + 1];
           if (sectionScores[doc] === 0) sectionsHit.push(doc);
           sectionScores[doc] += bm25(idf, weight, flat[k + 2], avg, meta.B, meta.K1) * boost;
+          sectionWords[doc] |= mask;
           var page = pages.of[doc];
           if (frequencies[page] === 0) touched.push(page);
           frequencies[page] = once ? Math.max(frequencies[page], weight) : frequencies[page] + weight;
@@ -444,11 +476,17 @@
         touched.length = 0;
       }
     }
+    var together = new Uint32Array(pages.count);
+    for (var d = 0; d < sectionsHit.length; d++) {
+      var at = pages.of[sectionsHit[d]];
+      together[at] = Math.max(together[at], popcount(sectionWords[sectionsHit[d]]));
+    }
     var most = 0;
     for (var h = 0; h < pagesHit.length; h++) {
-      var held = popcount(pageWords[pagesHit[h]]);
+      var hitPage = pagesHit[h], held = popcount(pageWords[hitPage]);
       most = Math.max(most, held);
-      pageScores[pagesHit[h]] = roundScore(pageScores[pagesHit[h]] * Math.pow(held / groups.length, meta.coordPower));
+      pageScores[hitPage] = roundScore(pageScores[hitPage] * (Math.pow(held / groups.length, meta.coordPower) *
+        Math.pow(together[hitPage] / groups.length, meta.sectionCoordPower) * meta.pagePriors[hitPage]));
     }
     var hits = sectionsHit.map(function (doc) { return { doc: doc, score: sectionScores[doc], page: pages.of[doc] }; });
     hits.sort(function (a, b) {

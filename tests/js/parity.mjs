@@ -26,7 +26,7 @@ async function effective(index, groups) {
 
 const mismatches = [];
 for (const item of cases) {
-  const found = await AtlasSearch.search(site, item.lang, item.query, { prefix: false, stemmer: AtlasSnowball.stem });
+  const found = await AtlasSearch.search(site, item.lang, item.query, { prefix: true, stemmer: AtlasSnowball.stem });
   const index = await site.index(item.lang);
   const urls = [];
   for (const hit of found.hits.slice(0, item.urls.length || 30)) urls.push((await index.fragment(hit.doc)).url);
