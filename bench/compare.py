@@ -206,7 +206,7 @@ def summarise(engines, build_results, runs) -> dict:
                     for row in ROWS:
                         metrics[name][row][engine] = failed
             continue
-        outcomes_by_row: dict[str, list[Outcome]] = {row: [] for row in ROWS}
+        outcomes_by_row: dict[str, list[Outcome]] = {row: [] for row in ROWS + SPLIT_ROWS}
         warm_ms: dict[str, list[float]] = {row: [] for row in ROWS}
         per_query, lang_errors = [], []
         for lang, run in engine_runs.items():
@@ -216,12 +216,15 @@ def summarise(engines, build_results, runs) -> dict:
                 row = outcome.query.row
                 outcomes_by_row[row].append(outcome)
                 outcomes_by_row[ALL_ROW].append(outcome)
+                outcomes_by_row[split_row(row, outcome.query.split)].append(outcome)
+                outcomes_by_row[split_row(ALL_ROW, outcome.query.split)].append(outcome)
                 if number > 0 and outcome.ms is not None and not outcome.error:
                     warm_ms[row].append(outcome.ms)
                     warm_ms[ALL_ROW].append(outcome.ms)
                 expected = {page_key(e) for e in outcome.query.expected}
                 rank = next((i + 1 for i, p in enumerate(outcome.ranking[:10]) if p in expected), None)
                 per_query.append({"lang": lang, "query_lang": outcome.query.query_lang, "q": outcome.query.q,
+                                  "split": outcome.query.split,
                                   "line": outcome.query.line, "expected": list(outcome.query.expected),
                                   "rank": rank, "ranking": outcome.ranking[:10], "ms": outcome.ms,
                                   "cold": number == 0, "error": outcome.error})
@@ -229,10 +232,13 @@ def summarise(engines, build_results, runs) -> dict:
             metrics["first_query_bytes_uncompressed"][lang][engine] = run.first_bytes_uncompressed
             first = run.outcomes[0] if run.outcomes else None
             metrics["first_query_ms"][lang][engine] = first.ms if first and not first.error else None
-        for row in ROWS:
+        for row in ROWS + SPLIT_ROWS:
+            if not outcomes_by_row[row]:
+                continue
             q = quality(outcomes_by_row[row])
             for name in ("success@1", "mrr@10", "recall@5"):
-                metrics[name][row][engine] = q.get(name)
+                metrics[name].setdefault(row, {})[engine] = q.get(name)
+        for row in ROWS:
             metrics["query_ms_median"][row][engine] = median(warm_ms[row])
             metrics["query_ms_p95"][row][engine] = percentile(warm_ms[row], 0.95)
         firsts = [v for lang in LANGUAGES for v in [metrics["first_query_bytes"][lang].get(engine)] if isinstance(v, int)]
@@ -274,11 +280,23 @@ TABLES = [
 ]
 
 
+def split_row(row: str, split: str) -> str:
+    """The row of a query file's dev or test half (bench/metrics.py: the split rule)."""
+    return f"{row} · {split}"
+
+
+SPLIT_ROWS = [split_row(row, split) for split in ("dev", "test") for row in ROWS]
+
+
 def render_tables(summary: dict, engines: list[str]) -> str:
     parts = []
     metrics = summary["metrics"]
     for name, title, kind, note in TABLES:
         rows = ROWS if name not in ("first_query_bytes", "first_query_ms") else LANGUAGES + [ALL_ROW]
+        if name in ("success@1", "mrr@10", "recall@5"):
+            # The dev and test halves, when the query file has a test half.
+            halves = [row for row in SPLIT_ROWS if row in metrics[name]]
+            rows = ROWS + (halves if any(row.endswith("test") for row in halves) else [])
         if name in ("index_build_s", "index_size_bytes"):
             rows = LANGUAGES + [ALL_ROW]
         parts.append(markdown_table(title, rows, engines, lambda r, e: metrics[name][r].get(e), kind, note))
