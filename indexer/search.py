@@ -29,6 +29,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F, bm25
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
+from .analyzers.base import analysis_data
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                     SECTION_COORD_POWER, SearchIndexError, open_language_index, read_lexicon, read_manifest,
                     read_page_table)
@@ -36,7 +37,6 @@ from .query import PrefixCompleter, query_groups, query_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
-SNIPPET_CHARS = 220
 SCRIPT_LANGUAGES = [  # first script found in the query decides its language
     (re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]"), "he"),
     (re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"), "fa"),
@@ -255,19 +255,20 @@ def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:
                snippet=snippet, highlights=highlights)
 
 
-WORD = re.compile(r"[\w\u200c]+")
 HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
 
 
 def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
-    """Words of `text` that contain a matched term (as the browser highlights them).
+    """Words of `text` that contain a matched term (analysis.json common.snippet, the same in
+    the browser: AtlasSearch.snippet).
 
     Index terms are folded stems, lemmas or words, so a containing word is a match for the
     reader's eye; no analyzer runs, so a query never loads hazm or jieba."""
-    fold = get_analyzer(lang).fold
+    analyzer = get_analyzer(lang)
     han = [t for t in terms if HAN.match(t)]
     wanted = [t for t in terms if len(t) > 1 and t not in han]
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if any(t in fold(m.group(0)) for t in wanted)]
+    spans = [(m.start(), m.end()) for m in analyzer.word_re.finditer(text)
+             if any(t in analyzer.fold(m.group(0)) for t in wanted)]
     # Chinese is written without spaces: mark the matched words themselves, not whole runs.
     for term in han:
         at = text.find(term)
@@ -288,29 +289,25 @@ def merge_spans(spans) -> list[tuple[int, int]]:
 
 
 def make_snippet(lang: str, body: str, terms) -> tuple[str, list]:
-    """The body window with the most matched words, and the matched spans inside it."""
+    """The body window with the most matched words, and the matched spans inside it (offsets
+    into the snippet); the rules of analysis.json common.snippet, as AtlasSearch.snippet."""
+    chars = analysis_data()["common"]["snippet"]["chars"]
     spans = highlight_spans(lang, body, terms)
-    if not spans:
-        return _shorten(body, 0), []
-    best_start, best_count = spans[0][0], 0
-    for start, _ in spans:
-        count = sum(1 for s, e in spans if start <= s and e <= start + SNIPPET_CHARS)
-        if count > best_count:
-            best_start, best_count = start, count
-    window_start = max(0, best_start - SNIPPET_CHARS // 4)
-    # Start on a word boundary so the snippet does not open mid-word.
-    boundary = body.rfind(" ", 0, window_start)
-    window_start = 0 if boundary == -1 or window_start == 0 else boundary + 1
-    snippet = _shorten(body, window_start)
-    shift = (1 if window_start else 0) - window_start   # the leading "…" moves offsets by one
-    highlights = [[s + shift, e + shift] for s, e in spans
-                  if s >= window_start and e <= window_start + SNIPPET_CHARS]
-    return snippet, highlights
-
-
-def _shorten(body: str, start: int) -> str:
-    text = body[start:start + SNIPPET_CHARS].replace("\n", " ")
-    return ("…" if start else "") + text + ("…" if start + SNIPPET_CHARS < len(body) else "")
+    start = 0
+    if spans:
+        best_start, best_count = spans[0][0], 0
+        for first, _ in spans:
+            count = sum(1 for s, e in spans if first <= s and e <= first + chars)
+            if count > best_count:
+                best_start, best_count = first, count
+        start = max(0, best_start - chars // 4)
+        # Start on a word boundary so the snippet does not open mid-word.
+        space = body.rfind(" ", 0, start) if start > 0 else -1
+        start = 0 if space == -1 else space + 1
+    end = start + chars
+    snippet = ("…" if start else "") + body[start:end].replace("\n", " ") + ("…" if end < len(body) else "")
+    shift = (1 if start else 0) - start   # the leading "…" moves offsets by one
+    return snippet, [[s + shift, e + shift] for s, e in spans if s >= start and e <= end]
 
 
 def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:

@@ -1,5 +1,6 @@
-"""The browser search (indexer/web/atlas-search.js, run by Node) analyses queries and ranks
-sections exactly like the Python search, on the fixture site and on the real site."""
+"""The browser search (indexer/web/atlas-search.js, run by Node) analyses queries, ranks
+sections and cuts snippets with highlights exactly like the Python search, in the search box's
+own mode (search as you type), on the fixture site and on the real site."""
 import csv
 import json
 import shutil
@@ -13,6 +14,7 @@ from indexer.search import QueryError, search
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 TOP = 30   # hits come page by page: 30 sections cover several pages
+SNIPPETS = 5   # the first hits' snippets and highlights are compared too
 
 
 def node() -> str:
@@ -64,7 +66,8 @@ def expectations(index_dir, queries):
         except QueryError:
             continue  # nothing to search for (stop words only): the browser shows nothing either
         cases.append({"lang": lang, "query": query, "groups": response.groups,
-                      "urls": [hit.url for hit in response.hits], "partial": response.partial})
+                      "urls": [hit.url for hit in response.hits], "partial": response.partial,
+                      "snippets": [[hit.snippet, hit.highlights] for hit in response.hits[:SNIPPETS]]})
     return cases
 
 

@@ -182,6 +182,7 @@
     this.fillers = new Set((spec.query_fillers || []).map(function (w) { return self.fold(w); }));
     this.latinFillers = new Set((tables.en.query_fillers || []).map(function (w) { return self.fold(w); }));
     this.foldedPrefixes = (spec.prefixes || []).map(function (w) { return self.fold(w); });
+    this.snippetChars = common.snippet.chars;
     this.spokenEndings = (spec.spoken_endings || []).map(function (pair) { return [pair[0], self.fold(pair[1])]; });
   }
   Analysis.prototype.fold = function (text) {
@@ -247,6 +248,52 @@
     var fillers = this.fillers;
     return this.foldedPrefixes.some(function (p) { return folded.indexOf(p) === 0 && fillers.has(folded.slice(p.length)); });
   };
+
+  var HAN_TERM = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
+
+  /**
+   * The snippet of `text` for a query's terms, by the rules of analysis.json common.snippet, as
+   * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
+   * A word (a match of the language's word pattern) is highlighted when its fold contains a
+   * term of 2+ characters; a Chinese term where it occurs. The window of `chars` characters
+   * with the most highlights opens a quarter window before the first of them, at a word start.
+   */
+  function snippet(analysis, text, terms) {
+    var chars = analysis.snippetChars, spans = [], match;
+    var han = terms.filter(function (t) { return HAN_TERM.test(t); });
+    var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
+    var wordRe = new RegExp(analysis.wordRe.source, "gu");
+    while ((match = wordRe.exec(text)) !== null) {
+      var folded = analysis.fold(match[0]);
+      if (wanted.some(function (t) { return folded.indexOf(t) !== -1; })) spans.push([match.index, match.index + match[0].length]);
+    }
+    han.forEach(function (term) {
+      for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) spans.push([at, at + term.length]);
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    spans.forEach(function (span) {
+      var last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(span.slice());
+    });
+    var start = 0;
+    if (merged.length) {
+      var bestStart = merged[0][0], bestCount = 0;
+      merged.forEach(function (span) {
+        var count = merged.filter(function (s) { return span[0] <= s[0] && s[1] <= span[0] + chars; }).length;
+        if (count > bestCount) { bestStart = span[0]; bestCount = count; }
+      });
+      start = Math.max(0, bestStart - Math.floor(chars / 4));
+      var space = start > 0 ? text.lastIndexOf(" ", start - 1) : -1;
+      start = space === -1 ? 0 : space + 1;
+    }
+    var end = start + chars, shift = (start ? 1 : 0) - start;
+    return {
+      text: (start ? "\u2026" : "") + text.slice(start, end).replace(/\n/g, " ") + (end < text.length ? "\u2026" : ""),
+      highlights: merged.filter(function (s) { return s[0] >= start && s[1] <= end; })
+        .map(function (s) { return [s[0] + shift, s[1] + shift]; }),
+    };
+  }
 
   /** Hebrew: the word, then each prefix-stripped form (shortest prefix first), as the indexer. */
   function hebrewCandidates(analysis, word) {
@@ -523,5 +570,6 @@
     bm25: bm25,
     hebrewCandidates: hebrewCandidates,
     segmentAgainst: segmentAgainst,
+    snippet: snippet,
   };
 });

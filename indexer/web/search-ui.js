@@ -8,7 +8,6 @@
   var DEBOUNCE_MS = 80;
   var MAX_PAGES = 12;
   var SECTIONS_PER_PAGE = 4;        // the page's intro and three sections (see pageItem)
-  var SNIPPET_CHARS = 200;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -42,57 +41,19 @@
     });
   }
 
-  /** Spans of `text` worth highlighting (as indexer.search.highlight_spans): words that
-   *  contain a matched term; for Chinese terms, the occurrences of the term itself. */
-  function highlightSpans(analysis, text, terms) {
-    var spans = [], match;
-    var han = terms.filter(function (t) { return /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/.test(t); });
-    var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
-    var wordRe = /[\p{L}\p{N}\p{M}_\u200c]+/gu;
-    while ((match = wordRe.exec(text)) !== null) {
-      var folded = analysis.fold(match[0]);
-      if (wanted.some(function (t) { return folded.indexOf(t) !== -1; })) {
-        spans.push([match.index, match.index + match[0].length]);
-      }
-    }
-    han.forEach(function (term) {
-      for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
-        spans.push([at, at + term.length]);
-      }
-    });
-    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-    var merged = [];
-    spans.forEach(function (span) {
-      var last = merged[merged.length - 1];
-      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(span.slice());
-    });
-    return merged;
-  }
-
-  /** The window of `text` with the most highlighted words, as text and <mark> nodes. */
+  /** A result snippet as text and <mark> nodes (AtlasSearch.snippet: the rules shared with
+   *  the command line, analysis.json common.snippet). */
   function snippetNode(analysis, text, terms) {
-    var spans = highlightSpans(analysis, text, terms);
-    var start = 0, best = -1;
-    spans.forEach(function (span) {
-      var count = spans.filter(function (s) { return s[0] >= span[0] && s[1] <= span[0] + SNIPPET_CHARS; }).length;
-      if (count > best) { best = count; start = Math.max(0, span[0] - SNIPPET_CHARS / 4); }
-    });
-    if (start > 0) {
-      var space = text.lastIndexOf(" ", start);
-      start = space === -1 ? 0 : space + 1;
-    }
-    var end = Math.min(text.length, start + SNIPPET_CHARS);
+    var made = window.AtlasSearch.snippet(analysis, text, terms);
     var paragraph = element("p");
     paragraph.setAttribute("dir", "auto");
-    if (start > 0) paragraph.appendChild(document.createTextNode("…"));
-    var at = start;
-    spans.forEach(function (span) {
-      if (span[0] < start || span[1] > end) return;
-      paragraph.appendChild(document.createTextNode(text.slice(at, span[0])));
-      paragraph.appendChild(element("mark", "", text.slice(span[0], span[1])));
+    var at = 0;
+    made.highlights.forEach(function (span) {
+      paragraph.appendChild(document.createTextNode(made.text.slice(at, span[0])));
+      paragraph.appendChild(element("mark", "", made.text.slice(span[0], span[1])));
       at = span[1];
     });
-    paragraph.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
+    paragraph.appendChild(document.createTextNode(made.text.slice(at)));
     return paragraph;
   }
 

@@ -1,6 +1,6 @@
 // Runs queries through the browser search code against an exported static index and compares
 // with what the Python search returned for the same queries (written by
-// tests/test_browser_parity.py). Usage: node parity.mjs SEARCH_DIR CASES_JSON
+// tests/test_browser_parity.py), snippets and highlights included. Usage: node parity.mjs SEARCH_DIR CASES_JSON
 // Prints a JSON report; exits 1 when any query's groups or ranking differ.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -32,9 +32,18 @@ for (const item of cases) {
   for (const hit of found.hits.slice(0, item.urls.length || 30)) urls.push((await index.fragment(hit.doc)).url);
   const sameGroups = JSON.stringify(await effective(index, found.groups)) === JSON.stringify(await effective(index, item.groups));
   const sameUrls = JSON.stringify(urls) === JSON.stringify(item.urls);
-  if (!sameGroups || !sameUrls || found.partial !== item.partial) {
-    mismatches.push({ lang: item.lang, query: item.query, python: { groups: item.groups, urls: item.urls, partial: item.partial },
-                      browser: { groups: found.groups, urls, partial: found.partial } });
+  const analysis = await site.analysis(item.lang);
+  const terms = [].concat(...found.groups);
+  const snippets = [];
+  for (const hit of found.hits.slice(0, (item.snippets || []).length)) {
+    const made = AtlasSearch.snippet(analysis, (await index.fragment(hit.doc)).body, terms);
+    snippets.push([made.text, made.highlights]);
+  }
+  const sameSnippets = JSON.stringify(snippets) === JSON.stringify(item.snippets || []);
+  if (!sameGroups || !sameUrls || !sameSnippets || found.partial !== item.partial) {
+    mismatches.push({ lang: item.lang, query: item.query,
+                      python: { groups: item.groups, urls: item.urls, partial: item.partial, snippets: item.snippets },
+                      browser: { groups: found.groups, urls, partial: found.partial, snippets } });
   }
 }
 console.log(JSON.stringify({ cases: cases.length, mismatches }, null, 1));
