@@ -36,12 +36,12 @@ class Atlas:
     sources: dict           # source id -> metadata dict
     factor_sections: tuple[str, ...]
     pages: dict             # page path -> tuple of anchors (factor pages included)
-    reference_pages: frozenset = frozenset()   # pages of kind "reference" (others: "topic")
+    page_kinds: dict = field(default_factory=dict, hash=False, compare=False)  # page path -> kind (else "topic")
     terminology: dict = field(default_factory=dict, hash=False, compare=False)  # lang -> Terminology
 
     def page_kind(self, page_path: str) -> str:
-        """`reference` or `topic`, for the search ranking's page prior (pages.yml)."""
-        return "reference" if page_path in self.reference_pages else "topic"
+        """The page's kind for the search ranking's page prior (pages.yml page_kinds)."""
+        return self.page_kinds.get(page_path, "topic")
 
     def list_separator(self, lang: str) -> str:
         return self.list_separators.get(lang, ", ")
@@ -144,10 +144,10 @@ def load_atlas() -> Atlas:
     sections = tuple(inventory["factor_sections"])
     for fid in factors:
         pages[f"factors/{fid}.md"] = sections
-    reference_pages = frozenset(inventory.get("reference_pages") or [])
-    unknown = sorted(reference_pages - set(pages))
+    page_kinds = {path: kind for kind, paths in (inventory.get("page_kinds") or {}).items() for path in paths}
+    unknown = sorted(set(page_kinds) - set(pages))
     if unknown:
-        raise AtlasDataError(f"atlas/data/pages.yml: reference_pages lists unknown page(s) {', '.join(unknown)}")
+        raise AtlasDataError(f"atlas/data/pages.yml: page_kinds lists unknown page(s) {', '.join(unknown)}")
     terminology = {lang: load_terminology(lang, factors, pages.get("glossary.md", ())) for lang in languages}
     return Atlas(languages, right_to_left, list_separators, themes, factors, sources, sections, pages,
-                 reference_pages, terminology)
+                 page_kinds, terminology)
