@@ -101,3 +101,13 @@ def test_glossary_entries_show_their_variants():
     rendered = render_page(atlas, "en", "glossary.md", Path("docs/en/glossary.md").read_text(encoding="utf-8"))
     after_roi = rendered[rendered.index("{#roi}"):]
     assert after_roi.split("\n\n")[1].startswith('<p class="atlas-aka" data-search-field="terms">')
+
+
+def test_a_spoken_persian_possessive_finds_the_bare_word():
+    lexicon = {"استراتژی": ["استراتژی"]}
+    assert query_groups("fa", "استراتژیمون", lexicon) == [["استراتژی"]]
+
+
+def test_persian_colloquial_function_words_do_not_steer_the_query():
+    lexicon = {"استراتژی": ["استراتژی"], "یه": ["یه"]}
+    assert query_groups("fa", "یه استراتژی", lexicon) == [["استراتژی"]]
