@@ -29,7 +29,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F, bm25
 
 from .analyzers import UnknownLanguageError, available_languages, get_analyzer
-from .analyzers.base import analysis_data
+from .analyzers.base import LATIN, NATIVE, analysis_data
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                     SECTION_COORD_POWER, SearchIndexError, open_language_index, read_lexicon, read_manifest,
                     read_page_table)
@@ -259,16 +259,20 @@ HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
 
 
 def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
-    """Words of `text` that contain a matched term (analysis.json common.snippet, the same in
-    the browser: AtlasSearch.snippet).
+    """Words of `text` that contain a matched term or whose Snowball stem is one (analysis.json
+    common.snippet, the same in the browser: AtlasSearch.snippet).
 
     Index terms are folded stems, lemmas or words, so a containing word is a match for the
     reader's eye; no analyzer runs, so a query never loads hazm or jieba."""
     analyzer = get_analyzer(lang)
     han = [t for t in terms if HAN.match(t)]
     wanted = [t for t in terms if len(t) > 1 and t not in han]
-    spans = [(m.start(), m.end()) for m in analyzer.word_re.finditer(text)
-             if any(t in analyzer.fold(m.group(0)) for t in wanted)]
+    term_set = set(terms)
+    spans = []
+    for match in analyzer.word_re.finditer(text):
+        folded = analyzer.fold(match.group(0))
+        if any(t in folded for t in wanted) or highlight_stem(analyzer, match.group(0), folded) in term_set:
+            spans.append((match.start(), match.end()))
     # Chinese is written without spaces: mark the matched words themselves, not whole runs.
     for term in han:
         at = text.find(term)
@@ -276,6 +280,17 @@ def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
             spans.append((at, at + len(term)))
             at = text.find(term, at + len(term))
     return merge_spans(spans)
+
+
+def highlight_stem(analyzer, raw: str, folded: str) -> str | None:
+    """The Snowball stem a word is highlighted by: English for a Latin word, the language's own
+    Snowball (analysis.json `snowball`) for a native word, none otherwise."""
+    kind = analyzer.part_kind(raw)
+    if kind == LATIN:
+        return analyzer.stem_latin(folded)
+    if kind == NATIVE and analyzer.data.get("snowball"):
+        return analyzer.stem_native(folded)
+    return None
 
 
 def merge_spans(spans) -> list[tuple[int, int]]:

@@ -183,6 +183,7 @@
     this.latinFillers = new Set((tables.en.query_fillers || []).map(function (w) { return self.fold(w); }));
     this.foldedPrefixes = (spec.prefixes || []).map(function (w) { return self.fold(w); });
     this.snippetChars = common.snippet.chars;
+    this.snowball = spec.snowball || null;
     this.spokenEndings = (spec.spoken_endings || []).map(function (pair) { return [pair[0], self.fold(pair[1])]; });
   }
   Analysis.prototype.fold = function (text) {
@@ -240,6 +241,14 @@
     return kind === "latin" ? this.latinStopWords.has(folded) : this.stopWords.has(folded);
   };
 
+  /** The Snowball stem a word is highlighted by (indexer.search.highlight_stem), or null. */
+  Analysis.prototype.highlightStem = function (raw, folded, stemmer) {
+    var kind = this.kind(raw);
+    if (kind === "latin") return stemmer("en", folded);
+    if (kind === "native" && this.snowball) return stemmer(this.lang, folded);
+    return null;
+  };
+
   /** As LanguageAnalyzer.is_query_filler: a question word or filler ("why", "how do we"). */
   Analysis.prototype.isFiller = function (folded, kind) {
     if (kind === "number") return false;
@@ -255,17 +264,22 @@
    * The snippet of `text` for a query's terms, by the rules of analysis.json common.snippet, as
    * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
    * A word (a match of the language's word pattern) is highlighted when its fold contains a
-   * term of 2+ characters; a Chinese term where it occurs. The window of `chars` characters
+   * term of 2+ characters or its Snowball stem is a term (`stemmer`, as options.stemmer); a
+   * Chinese term where it occurs. The window of `chars` characters
    * with the most highlights opens a quarter window before the first of them, at a word start.
    */
-  function snippet(analysis, text, terms) {
+  function snippet(analysis, text, terms, stemmer) {
     var chars = analysis.snippetChars, spans = [], match;
     var han = terms.filter(function (t) { return HAN_TERM.test(t); });
     var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
+    var termSet = new Set(terms);
     var wordRe = new RegExp(analysis.wordRe.source, "gu");
     while ((match = wordRe.exec(text)) !== null) {
       var folded = analysis.fold(match[0]);
-      if (wanted.some(function (t) { return folded.indexOf(t) !== -1; })) spans.push([match.index, match.index + match[0].length]);
+      if (wanted.some(function (t) { return folded.indexOf(t) !== -1; }) ||
+          (stemmer && termSet.has(analysis.highlightStem(match[0], folded, stemmer)))) {
+        spans.push([match.index, match.index + match[0].length]);
+      }
     }
     han.forEach(function (term) {
       for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) spans.push([at, at + term.length]);

@@ -43,8 +43,8 @@
 
   /** A result snippet as text and <mark> nodes (AtlasSearch.snippet: the rules shared with
    *  the command line, analysis.json common.snippet). */
-  function snippetNode(analysis, text, terms) {
-    var made = window.AtlasSearch.snippet(analysis, text, terms);
+  function snippetNode(analysis, text, terms, stemmer) {
+    var made = window.AtlasSearch.snippet(analysis, text, terms, stemmer);
     var paragraph = element("p");
     paragraph.setAttribute("dir", "auto");
     var at = 0;
@@ -178,6 +178,7 @@
     try {
       var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
       var options = { prefix: true, stemmer: stem };
+      this.stem = stem;   // the snippets highlight stemmed words with it
       var AtlasSearch = window.AtlasSearch;
       // A query in another script searches that language too; a Latin query on a non-English
       // page also searches English (factor pages share their paths across languages).
@@ -284,7 +285,7 @@
     // The page's own text (before its first heading) shows under the page title; every other
     // matching section follows as a deep link to its anchor.
     var intro = first.url.indexOf("#") === -1;
-    if (!entry.run.cross && intro) article.appendChild(snippetNode(entry.analysis, first.body, entry.terms));
+    if (!entry.run.cross && intro) article.appendChild(snippetNode(entry.analysis, first.body, entry.terms, this.stem));
     head.appendChild(article);
     item.appendChild(head);
     if (entry.run.cross) return item;
@@ -295,7 +296,7 @@
       link.href = self.href(section.url);
       var sectionArticle = element("article", "md-search-result__article md-search-result__article--document md-typeset");
       sectionArticle.appendChild(element("h2", "", section.st));
-      sectionArticle.appendChild(snippetNode(entry.analysis, section.body, entry.terms));
+      sectionArticle.appendChild(snippetNode(entry.analysis, section.body, entry.terms, self.stem));
       link.appendChild(sectionArticle);
       item.appendChild(link);
     });

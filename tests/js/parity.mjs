@@ -36,7 +36,7 @@ for (const item of cases) {
   const terms = [].concat(...found.groups);
   const snippets = [];
   for (const hit of found.hits.slice(0, (item.snippets || []).length)) {
-    const made = AtlasSearch.snippet(analysis, (await index.fragment(hit.doc)).body, terms);
+    const made = AtlasSearch.snippet(analysis, (await index.fragment(hit.doc)).body, terms, AtlasSnowball.stem);
     snippets.push([made.text, made.highlights]);
   }
   const sameSnippets = JSON.stringify(snippets) === JSON.stringify(item.snippets || []);
