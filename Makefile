@@ -16,8 +16,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Builds into a staging folder and swaps it in (atlas/site_build.py): an interrupted build
+# leaves the previous site/ whole.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m atlas.site_build
 
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
