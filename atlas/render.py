@@ -14,7 +14,7 @@ Markers:
   <!-- atlas:figure NAME -->    a picture drawn from the data (atlas/figures.py)
 
 Vocabulary lines (no marker): on a factor page, after the first paragraph of #summary, the
-factor's terms and phrases from atlas/data/terminology/<lang>.yml ("Also known as …"); in the
+factor's terms and phrases from atlas/data/terminology/<lang>.yml ("Related terms: …"); in the
 glossary, under each entry's heading, its variants. They are marked data-search-field="terms",
 so the search indexes them as their own field (indexer/sections.py).
 """

@@ -29,7 +29,7 @@ MANIFEST = "manifest.json"
 # pages the section titles are the same generic words everywhere (Summary, Evidence), while
 # the page title names the factor. Chosen on bench/queries.jsonl (see bench/README.md).
 # `terms` is the curated vocabulary of a page (atlas/data/terminology/<lang>.yml, shown on
-# the page as "Also known as"): the words practitioners use for a factor that its prose may
+# the page as "Related terms"): the words practitioners use for a factor that its prose may
 # never use. Measured on the dev half of bench/practitioner-queries.jsonl: terms 1 0.748,
 # 2 0.765, 3 0.765 (bench/queries.jsonl 0.960 -> 0.944), 5 0.739.
 FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0, "terms": 2.0}

@@ -5,7 +5,7 @@ footer or skip links) is cut at level-2 and level-3 headings. Each section keeps
 of its heading, so a search result links straight to it.
 
 An element marked `data-search-field="terms"` (the curated vocabulary the atlas plugin renders
-as "Also known as") goes to the section's `terms` field instead of its text, so it is ranked
+as "Related terms") goes to the section's `terms` field instead of its text, so it is ranked
 with its own weight; an element marked `data-search-skip` (such a line's label) is not indexed.
 """
 from __future__ import annotations
