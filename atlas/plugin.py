@@ -1,11 +1,14 @@
 """MkDocs plugin `atlas`: checks the content, renders the factor graph into each language,
-puts every language (the default one included) under /<lang>/, and makes the language
-switcher keep the reader on the same page and section."""
+puts every language (the default one included) under /<lang>/, makes the language
+switcher keep the reader on the same page and section, and dates the build by its content
+(see content_epoch) so that rebuilding the same pages on another day gives the same site."""
 from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
+import subprocess
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -13,13 +16,40 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .check import check_docs
-from .model import AtlasDataError, load_atlas
+from .model import DATA_DIR, AtlasDataError, load_atlas
 from .redirects import load_redirects, write_redirects
 from .render import RenderError, render_page
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 LANGUAGE_NAMES = {"en": "English", "zh": "中文", "ru": "Русский", "fa": "فارسی", "he": "עברית"}
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def content_epoch(paths) -> int | None:
+    """The date of the content, in seconds since the epoch: the newest git commit touching any
+    of `paths` (the pages and atlas/data), else the newest modification time of their files
+    (a copy without git history), else None.
+
+    MkDocs dates every page, the sitemap's <lastmod> and the sitemap.xml.gz header by the build
+    day unless SOURCE_DATE_EPOCH is set (mkdocs.utils.get_build_datetime); the plugin sets it to
+    this date for the length of a build when the caller has not set it."""
+    commits = []
+    for path in paths:
+        try:
+            result = subprocess.run(["git", "-C", str(path), "log", "-1", "--format=%ct", "--", "."],
+                                    capture_output=True, text=True, timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            commits.append(int(result.stdout.strip()))
+    if commits:
+        return max(commits)
+    mtimes = [int(file.stat().st_mtime) for path in paths if Path(path).is_dir()
+              for file in Path(path).rglob("*") if file.is_file()]
+    return max(mtimes) if mtimes else None
 
 
 class AtlasConfig(config_options.Config):
@@ -31,6 +61,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def __init__(self):
         self.checked = False
+        self.dated = False   # this plugin set SOURCE_DATE_EPOCH and unsets it after the build
 
     def current_language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -40,6 +71,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     @event_priority(-200)
     def on_config(self, config):
+        # Runs before MkDocs creates the pages (each takes its date then). Nested per-language
+        # builds find the variable set and keep it.
+        if SOURCE_DATE_EPOCH not in os.environ:
+            epoch = content_epoch([Path(config.docs_dir), DATA_DIR])
+            if epoch is not None:
+                os.environ[SOURCE_DATE_EPOCH] = str(epoch)
+                self.dated = True
         try:
             self.atlas = load_atlas()
             self.redirects = load_redirects(self.atlas)
@@ -114,3 +152,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             encoding="utf-8")
         # Renamed pages keep their old addresses (atlas/data/redirects.yml), in every language.
         write_redirects(site, self.atlas.languages, self.redirects, config.site_url or "/")
+        if not config.plugins["i18n"].building:
+            self.undate()   # the last language is built
+
+    def on_build_error(self, error):
+        self.undate()
+
+    def undate(self):
+        """Unset the SOURCE_DATE_EPOCH this plugin set, so that the next build in the same
+        process (`mkdocs serve`, tests) dates itself again."""
+        if self.dated:
+            os.environ.pop(SOURCE_DATE_EPOCH, None)
+            self.dated = False

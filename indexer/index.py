@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import random
+import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +25,8 @@ from whoosh.analysis import Composable
 from .analyzers import get_analyzer
 from .sections import Section
 
-FORMAT_VERSION = 3
+# 4: each language's entry lists its files with their sizes and SHA-256 (verified on reading).
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 # Query-time field weights (the scorer multiplies each field's BM25 by these); the browser
 # reads the same numbers from the exported metadata. The page title weighs most: on factor
@@ -30,8 +34,9 @@ MANIFEST = "manifest.json"
 # the page title names the factor. Chosen on bench/queries.jsonl (see bench/README.md).
 # `terms` is the curated vocabulary of a page (atlas/data/terminology/<lang>.yml, shown on
 # the page as "Related terms"): the words practitioners use for a factor that its prose may
-# never use. Measured on the dev half of bench/practitioner-queries.jsonl: terms 1 0.748,
-# 2 0.765, 3 0.765 (bench/queries.jsonl 0.960 -> 0.944), 5 0.739.
+# never use. Measured on the dev half of bench/practitioner-queries.jsonl (Success@1) /
+# bench/queries.jsonl, with the tables' terms, phrases and questions: terms 1 0.774/0.968,
+# 2 0.800/0.968, 2.5 0.809/0.952, 3 0.817/0.952, 4 0.817/0.935; 2 keeps the regression set.
 FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0, "terms": 2.0}
 BM25_B = 0.75
 BM25_K1 = 1.2
@@ -67,6 +72,15 @@ PAGE_FIELDS_ONCE = ("page_title",)
 
 class SearchIndexError(RuntimeError):
     """The index is missing, stale or unreadable; the message says what to do."""
+
+
+REBUILD = "rebuild with `atlas-search build`"
+
+
+def corrupt(path: Path, problem: str, state: str = "corrupt") -> SearchIndexError:
+    """The error for one damaged index file: the file, what is wrong with it, the fix."""
+    detail = f" ({problem})" if problem else ""
+    return SearchIndexError(f"search index file {path} is {state}{detail}: {REBUILD}")
 
 
 class LanguageFieldAnalyzer(Composable):
@@ -166,12 +180,19 @@ def sorted_lexicon(lexicon: dict[str, set]) -> dict[str, list[str]]:
     return {key: sorted(terms) for key, terms in sorted(lexicon.items())}
 
 
-def read_lexicon(index_dir: Path, lang: str) -> dict[str, list[str]]:
-    path = Path(index_dir) / lang / LEXICON
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise SearchIndexError(f"search index for '{lang}' has no readable {LEXICON}: rebuild with `atlas-search build`") from None
+def read_lexicon(index_dir: Path, lang: str, manifest: dict | None = None) -> dict[str, list[str]]:
+    """The language's lexicon, checked against the manifest's size and SHA-256 and for its
+    shape ({surface form: [index term, ...]}, never empty when the language has sections)."""
+    path, lexicon, entry, check = read_index_json(index_dir, lang, LEXICON, manifest)
+    if not isinstance(lexicon, dict):
+        raise corrupt(path, f"expected an object of words, found {json_kind(lexicon)}")
+    for surface, terms in lexicon.items():
+        if not surface or not isinstance(terms, list) or not all(isinstance(t, str) and t for t in terms):
+            raise corrupt(path, f"the entry for {surface[:40]!r} is not a list of index terms")
+    if entry["sections"] and not lexicon:
+        raise corrupt(path, f"it is empty, but the index has {entry['sections']} sections")
+    check()
+    return lexicon
 
 
 def group_by_page(sections: list[Section]) -> list[Section]:
@@ -207,12 +228,39 @@ def page_table(reader) -> dict:
     return {"pages": pages, "avgLengths": averages}
 
 
-def read_page_table(index_dir: Path, lang: str) -> dict:
-    path = Path(index_dir) / lang / PAGES
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise SearchIndexError(f"search index for '{lang}' has no readable {PAGES}: rebuild with `atlas-search build`") from None
+def read_page_table(index_dir: Path, lang: str, manifest: dict | None = None) -> dict:
+    """The language's page table (see page_table), checked against the manifest's size and
+    SHA-256 and for its shape: pages in document order covering the manifest's sections."""
+    path, table, entry, check = read_index_json(index_dir, lang, PAGES, manifest)
+    problem = page_table_problem(table, entry["sections"])
+    if problem:
+        raise corrupt(path, problem)
+    check()
+    return table
+
+
+def page_table_problem(table, sections: int) -> str | None:
+    """What is wrong with a page table's shape, or None."""
+    if not isinstance(table, dict):
+        return f"expected an object with 'pages' and 'avgLengths', found {json_kind(table)}"
+    pages, averages = table.get("pages"), table.get("avgLengths")
+    if not isinstance(pages, list):
+        return "no 'pages' list"
+    if not (isinstance(averages, list) and len(averages) == len(FIELD_BOOSTS)
+            and all(is_number(n) and n > 0 for n in averages)):
+        return f"'avgLengths' is not {len(FIELD_BOOSTS)} positive numbers"
+    if sections and not pages:
+        return f"no pages, but the index has {sections} sections"
+    previous = -1
+    for number, page in enumerate(pages):
+        if not (isinstance(page, list) and len(page) == 4 and isinstance(page[0], str) and is_count(page[1])
+                and isinstance(page[2], list) and len(page[2]) == len(FIELD_BOOSTS)
+                and all(is_number(n) and n >= 0 for n in page[2]) and isinstance(page[3], str)):
+            return f"page {number} is not [page, first section, {len(FIELD_BOOSTS)} field lengths, kind]"
+        if page[1] <= previous or page[1] >= sections or (number == 0 and page[1] != 0):
+            return f"page {number} starts at section {page[1]}, out of order or beyond the {sections} sections"
+        previous = page[1]
+    return None
 
 
 def write_language_index(lang: str, sections: list[Section], directory: Path) -> dict:
@@ -241,7 +289,28 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
     (directory / PAGES).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     (directory / LEXICON).write_text(json.dumps(sorted_lexicon(lexicon), ensure_ascii=False, sort_keys=True),
                                      encoding="utf-8")
-    return {"sections": len(sections), "sections_hash": digest}
+    return {"sections": len(sections), "sections_hash": digest, "files": file_table(directory)}
+
+
+def file_table(directory: Path) -> dict[str, dict]:
+    """Size and SHA-256 of every file of a language's index (whoosh's empty lock file aside),
+    recorded in the manifest so that a reader names a truncated or damaged file."""
+    return {path.name: {"bytes": path.stat().st_size, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            for path in sorted(directory.iterdir()) if path.is_file() and not path.name.endswith(WHOOSH_LOCK)}
+
+
+WHOOSH_LOCK = "_WRITELOCK"
+DIR_MODE, FILE_MODE = 0o755, 0o644   # as the static export in site/search
+
+
+def set_permissions(root: Path) -> None:
+    """Readable by all, as the site is: tempfile.mkdtemp creates the staging folder 0700."""
+    os.chmod(root, DIR_MODE)
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            os.chmod(os.path.join(folder, name), DIR_MODE)
+        for name in files:
+            os.chmod(os.path.join(folder, name), FILE_MODE)
 
 
 def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, source_hash: str) -> dict:
@@ -260,6 +329,7 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
             manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], staging / lang)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
+        set_permissions(staging)
         replace_directory(staging, index_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -277,21 +347,136 @@ def replace_directory(new: Path, target: Path) -> None:
 
 
 def read_manifest(index_dir: Path) -> dict:
+    """The index's manifest, checked for the shape every reader relies on."""
     path = Path(index_dir) / MANIFEST
     if not path.exists():
         raise SearchIndexError(f"no search index at {index_dir}: run `mkdocs build` (or `atlas-search build`) first")
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SearchIndexError(f"search index manifest {path} is unreadable ({exc}): rebuild with `atlas-search build`") from None
-    if manifest.get("format") != FORMAT_VERSION:
-        raise SearchIndexError(f"search index at {index_dir} has format {manifest.get('format')}, expected {FORMAT_VERSION}: rebuild with `atlas-search build`")
+        manifest = json.loads(read_index_file(path).decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise corrupt(path, f"not valid JSON: {exc}") from None
+    if isinstance(manifest, dict) and "format" in manifest and manifest["format"] != FORMAT_VERSION:
+        raise SearchIndexError(f"search index manifest {path} has format {repr(manifest['format'])[:20]}, expected "
+                               f"{FORMAT_VERSION} (built by another version): {REBUILD}")
+    problem = manifest_problem(manifest)
+    if problem:
+        raise corrupt(path, problem)
     return manifest
 
 
-def open_language_index(index_dir: Path, lang: str):
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,8}$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def manifest_problem(manifest) -> str | None:
+    """What is wrong with a manifest's shape, or None."""
+    if not isinstance(manifest, dict):
+        return f"expected an object, found {json_kind(manifest)}"
+    if manifest.get("format") != FORMAT_VERSION:
+        return "no 'format'"
+    if not isinstance(manifest.get("source_hash"), str):
+        return "no 'source_hash'"
+    languages = manifest.get("languages")
+    if not isinstance(languages, dict):
+        return f"'languages' is {json_kind(languages)}, not an object"
+    for lang, entry in languages.items():
+        if not LANGUAGE_CODE.match(lang):
+            return f"{lang[:20]!r} is not a language code"
+        if not (isinstance(entry, dict) and is_count(entry.get("sections"))
+                and isinstance(entry.get("sections_hash"), str) and isinstance(entry.get("files"), dict)):
+            return f"'languages.{lang}' is not an object of sections, sections_hash and files"
+        for name, recorded in entry["files"].items():
+            if "/" in name or "\\" in name or name in ("", ".", ".."):
+                return f"'languages.{lang}.files' names {name[:40]!r}, not a file of the index"
+            if not (isinstance(recorded, dict) and is_count(recorded.get("bytes"))
+                    and isinstance(recorded.get("sha256"), str) and SHA256.match(recorded["sha256"])):
+                return f"'languages.{lang}.files.{name}' is not {{bytes, sha256}}"
+        for name in (LEXICON, PAGES):
+            if name not in entry["files"]:
+                return f"'languages.{lang}.files' has no {name}"
+    return None
+
+
+def json_kind(value) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+
+
+def is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def language_entry(index_dir: Path, lang: str, manifest: dict | None) -> dict:
+    manifest = read_manifest(index_dir) if manifest is None else manifest
+    entry = manifest["languages"].get(lang)
+    if entry is None:
+        raise SearchIndexError(f"the index at {index_dir} has no '{lang}' part: {REBUILD}")
+    return entry
+
+
+# Files already found intact, by (path, inode, size, mtime, expected hash): a process that
+# searches many times (the benchmarks) hashes each file once, and any change is seen again.
+_VERIFIED: set = set()
+
+
+def read_index_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise corrupt(path, "", "missing") from None
+    except OSError as exc:
+        raise corrupt(path, exc.strerror or str(exc), "unreadable") from None
+
+
+def check_recorded(path: Path, data: bytes, recorded: dict) -> None:
+    """SearchIndexError naming the file unless its bytes have the size and SHA-256 the build
+    recorded (a truncated, emptied or altered file)."""
+    if len(data) != recorded["bytes"]:
+        raise corrupt(path, f"{len(data)} bytes, the build wrote {recorded['bytes']}")
+    if hashlib.sha256(data).hexdigest() != recorded["sha256"]:
+        raise corrupt(path, "its content differs from what the build wrote")
+
+
+def verify_file(path: Path, recorded: dict) -> None:
+    """check_recorded for a file not yet read, once per version of the file."""
+    try:
+        info = path.stat()
+        key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns, recorded["sha256"])
+    except OSError:
+        key = None   # read_index_file says why
+    if key is None or key not in _VERIFIED:
+        check_recorded(path, read_index_file(path), recorded)
+        if key is not None:
+            _VERIFIED.add(key)
+
+
+def read_index_json(index_dir: Path, lang: str, name: str, manifest: dict | None):
+    """(path, parsed JSON, manifest entry, check) for one of a language's JSON files; the
+    caller checks the shape first (the more telling message), then calls check() to compare
+    the bytes with what the build recorded."""
+    entry = language_entry(index_dir, lang, manifest)
+    path = Path(index_dir) / lang / name
+    data = read_index_file(path)
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise corrupt(path, f"not valid JSON: {exc}") from None
+    return path, parsed, entry, lambda: check_recorded(path, data, entry["files"][name])
+
+
+def open_language_index(index_dir: Path, lang: str, manifest: dict | None = None):
+    """The language's whoosh index, after checking each of its files against the manifest
+    (whoosh reads them lazily and fails deep inside a search on a truncated file)."""
     directory = Path(index_dir) / lang
+    entry = language_entry(index_dir, lang, manifest)
+    for name, recorded in entry["files"].items():
+        verify_file(directory / name, recorded)
     try:
         return whoosh_index.open_dir(str(directory))
     except Exception as exc:  # whoosh raises many types for a damaged index
-        raise SearchIndexError(f"search index for '{lang}' at {directory} is missing or corrupt ({type(exc).__name__}): rebuild with `atlas-search build`") from None
+        raise SearchIndexError(f"search index for '{lang}' at {directory} is missing or corrupt ({type(exc).__name__}): {REBUILD}") from None
