@@ -71,21 +71,39 @@
     this.lang = lang;
     this.metaPath = metaPath;
   }
+  var META_LISTS = ["terms", "lexicon", "pageStarts", "pageLengths", "pagePriors", "boosts", "avgLengths", "fields"];
   LanguageIndex.prototype.meta = function () {
-    if (!this._meta) this._meta = this.site.load(this.metaPath);
+    if (!this._meta) {
+      var self = this, path = this.metaPath;
+      var promise = this.site.load(path).then(function (meta) {
+        if (typeof meta.folder !== "string" || typeof meta.docCount !== "number" ||
+            META_LISTS.some(function (key) { return !Array.isArray(meta[key]); })) {
+          throw self.site.damaged(path, "not a language's meta");
+        }
+        return meta;
+      });
+      promise.catch(function () { if (self._meta === promise) self._meta = null; });
+      this._meta = promise;
+    }
     return this._meta;
   };
-  /** A file of the language's content-hashed folder (named in meta). */
-  LanguageIndex.prototype.file = async function (name) {
+  /** A file of the language's content-hashed folder (named in meta); `valid(data)` says
+   *  whether it holds what the index promises (else it is forgotten and reported damaged). */
+  LanguageIndex.prototype.file = async function (name, valid) {
     var meta = await this.meta();
-    return this.site.load(this.lang + "/" + meta.folder + "/" + name);
+    var path = this.lang + "/" + meta.folder + "/" + name;
+    var data = await this.site.load(path);
+    if (valid && !valid(data)) throw this.site.damaged(path, "unexpected content");
+    return data;
   };
+  function isList(data) { return Array.isArray(data); }
+  function isTable(data) { return !Array.isArray(data); }
   var CHUNK_FILES = { terms: "terms", lexicon: "lex" };
   LanguageIndex.prototype.chunkValue = async function (kind, key) {
     var meta = await this.meta();
     var at = chunkFor(meta[kind], key);
     if (at < 0) return undefined;
-    var chunk = await this.file(CHUNK_FILES[kind] + "." + at + ".json");
+    var chunk = await this.file(CHUNK_FILES[kind] + "." + at + ".json", isTable);
     return Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : undefined;
   };
   LanguageIndex.prototype.lexicon = function (surface) { return this.chunkValue("lexicon", surface); };
@@ -97,7 +115,7 @@
     var at = Math.max(0, chunkFor(firstKeys, prefix));
     for (; at < firstKeys.length && out.length < limit; at++) {
       if (at > 0 && compareStrings(firstKeys[at], prefix) > 0 && firstKeys[at].indexOf(prefix) !== 0) break;
-      var chunk = await this.file("lex." + at + ".json");
+      var chunk = await this.file("lex." + at + ".json", isTable);
       var keys = Object.keys(chunk).sort(compareStrings);
       for (var i = 0; i < keys.length && out.length < limit; i++) {
         if (keys[i].indexOf(prefix) === 0) out.push(chunk[keys[i]]);
@@ -127,13 +145,15 @@
   };
   /** Display data of page `number`: {path, url, title, sections: [[url, section title, body]]}. */
   LanguageIndex.prototype.pageInfo = async function (number) {
-    var pages = await this.pages(), bundle = pages.bundle[number];
-    var page = (await this.file("pages." + bundle + ".json"))[number - pages.bundleFirst[bundle]];
+    var pages = await this.pages(), bundle = pages.bundle[number], at = number - pages.bundleFirst[bundle];
+    var page = (await this.file("pages." + bundle + ".json", function (data) {
+      return Array.isArray(data) && data[at] && Array.isArray(data[at].sections);
+    }))[at];
     return { path: page.page, url: page.url, title: page.title, sections: page.sections };
   };
   /** The page with this path, or null (maps a page of another language to this one). */
   LanguageIndex.prototype.page = async function (path) {
-    var number = (await this.file("paths.json")).indexOf(path);
+    var number = (await this.file("paths.json", isList)).indexOf(path);
     return number === -1 ? null : this.pageInfo(number);
   };
   /** One section's display data: {url, page (path), pt (page title), st, body}. */
@@ -360,34 +380,106 @@
     return groups;
   }
 
-  /** A static site's search: `load(path)` returns the parsed JSON below the search root. */
+  /**
+   * A static site's search: `load(path, options)` returns (a promise of) the parsed JSON below
+   * the search root; with options.fresh it must bypass every cache (the browser passes
+   * `cache: "reload"` to fetch; a loader reading files may ignore it).
+   *
+   * Every file but entry.json is named by its content, so a file loaded once is kept for the
+   * page's life. A redeploy changes entry.json and deletes the old names: `recover` runs a task
+   * (a query) and, when it fails, reads entry.json again past every cache, forgets everything
+   * loaded if the entry changed, and runs the task once more. A file whose load failed (missing,
+   * not JSON, damaged) is forgotten and loaded again past the caches the next time it is needed.
+   */
   function Site(load) {
-    this.cache = new Map();
     this.fetchJson = load;
+    this.failed = new Set();      // paths whose last load failed: reloaded past the caches
+    this.reset();
+  }
+  /** Forget every file and object loaded (after a redeploy). */
+  Site.prototype.reset = function () {
+    this.cache = new Map();
     this.indexes = {};
     this.analyses = {};
-  }
+  };
+  /** Fetch and check one file; `fresh` bypasses the caches. */
+  Site.prototype.fetchFile = function (path, fresh) {
+    var self = this;
+    return new Promise(function (resolve) { resolve(self.fetchJson(path, { fresh: fresh })); }).then(function (data) {
+      if (data === null || typeof data !== "object") throw new Error("search index file " + path + " is damaged (not a JSON object or list)");
+      return data;
+    });
+  };
   Site.prototype.load = function (path) {
     if (!this.cache.has(path)) {
       var self = this;
-      var promise = this.fetchJson(path);
-      promise.catch(function () { self.cache.delete(path); });
+      var promise = this.fetchFile(path, this.failed.has(path));
+      promise.then(function () { self.failed.delete(path); }, function () {
+        self.failed.add(path);
+        if (self.cache.get(path) === promise) self.cache.delete(path);
+      });
       this.cache.set(path, promise);
     }
     return this.cache.get(path);
   };
-  Site.prototype.entry = function () { return this.load("entry.json"); };
+  /** A file that loaded but is not what the index promises: forgotten, and reloaded past the
+   *  caches next time. Returns the error to throw. */
+  Site.prototype.damaged = function (path, what) {
+    this.cache.delete(path);
+    this.failed.add(path);
+    return new Error("search index file " + path + " is damaged (" + what + ")");
+  };
+  /**
+   * Read entry.json again past every cache; when it differs from the one in use (a redeploy),
+   * forget everything loaded. Resolves to true when the entry changed.
+   */
+  Site.prototype.refresh = async function () {
+    var current = null;
+    if (this.cache.has("entry.json")) {
+      try { current = await this.cache.get("entry.json"); } catch (error) { current = null; }
+    }
+    var entry = await this.fetchFile("entry.json", true);
+    this.failed.delete("entry.json");
+    if (current !== null && JSON.stringify(current) === JSON.stringify(entry)) return false;
+    this.reset();
+    this.cache.set("entry.json", Promise.resolve(entry));
+    return true;
+  };
+  /**
+   * Run `task` (async); if it fails, refresh the entry (see refresh) and run it once more.
+   * The second failure is the caller's to report.
+   */
+  Site.prototype.recover = async function (task) {
+    try {
+      return await task();
+    } catch (error) {
+      try { await this.refresh(); } catch (ignored) { /* the retry meets and reports it */ }
+      return await task();
+    }
+  };
+  Site.prototype.entry = async function () {
+    var entry = await this.load("entry.json");
+    if (!entry.languages || typeof entry.languages !== "object" || typeof entry.analysis !== "string") {
+      throw this.damaged("entry.json", "no languages or analysis");
+    }
+    return entry;
+  };
   Site.prototype.languages = async function () { return Object.keys((await this.entry()).languages); };
   Site.prototype.index = async function (lang) {
     var entry = await this.entry();
-    if (!entry.languages[lang]) throw new Error("unknown language '" + lang + "'");
+    if (!Object.prototype.hasOwnProperty.call(entry.languages, lang) || !entry.languages[lang]) throw new Error("unknown language '" + lang + "'");
     if (!this.indexes[lang]) this.indexes[lang] = new LanguageIndex(this, lang, entry.languages[lang]);
     return this.indexes[lang];
   };
   Site.prototype.analysis = async function (lang) {
     if (!this.analyses[lang]) {
       var entry = await this.entry();
-      this.analyses[lang] = new Analysis(await this.load(entry.analysis), lang);
+      var path = entry.analysis, tables = await this.load(path);
+      try {
+        this.analyses[lang] = new Analysis(tables, lang);
+      } catch (error) {
+        throw this.damaged(path, error.message);
+      }
     }
     return this.analyses[lang];
   };

@@ -22,9 +22,12 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
+  /** The Site's loader. options.fresh (AtlasSearch.Site, after a failed load or to re-read
+   *  entry.json after a redeploy) goes past the HTTP cache and refreshes it. */
   function fetchJson(root) {
-    return function (path) {
-      return fetch(new URL("search/" + path, root)).then(function (response) {
+    return function (path, options) {
+      var init = options && options.fresh ? { cache: "reload" } : {};
+      return fetch(new URL("search/" + path, root), init).then(function (response) {
         if (!response.ok) throw new Error("search index file " + path + ": HTTP " + response.status);
         return response.json();
       });
@@ -149,8 +152,10 @@
   /** Snowball for words the index never saw: loaded only when an en/ru query needs it. */
   SearchBox.prototype.stemmer = function () {
     if (!this.stemmerReady) {
+      var self = this;
       this.stemmerReady = window.AtlasSnowball ? Promise.resolve() :
         loadScript(new URL("search/snowball.js", this.siteRoot).href);
+      this.stemmerReady.catch(function () { self.stemmerReady = null; });   // tried again next query
     }
     return this.stemmerReady.then(function () { return window.AtlasSnowball.stem; });
   };
@@ -170,39 +175,52 @@
     return languages.indexOf(folder) !== -1 ? folder : (document.documentElement.lang || "en");
   };
 
+  /**
+   * Search and show the results. Any failure (a file missing or damaged, a redeploy that
+   * replaced the index under the page) first makes the Site re-read entry.json and try once
+   * more (AtlasSearch.Site.recover); only then does the reader see "Search is unavailable.",
+   * and the next query starts afresh (a restored file is fetched again past the HTTP cache).
+   */
   SearchBox.prototype.run = async function () {
     var generation = ++this.generation;
-    var query = this.input.value;
+    var query = this.input.value, self = this;
     this.shareUrl(query.trim());
-    if (!query.trim()) { this.render(generation, null, query); return; }
     try {
-      var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
-      var options = { prefix: true, stemmer: stem };
-      this.stem = stem;   // the snippets highlight stemmed words with it
-      var AtlasSearch = window.AtlasSearch;
-      // A query in another script searches that language too; a Latin query on a non-English
-      // page also searches English (factor pages share their paths across languages).
-      var queryLang = AtlasSearch.detectLanguage(query, "en");
-      this.lang = await this.readerLanguage();
-      var languages = this.allLanguages && this.allLanguages.checked ? await this.site.languages() : [this.lang];
-      var runs = languages.map(function (lang) { return { lang: lang, from: lang, cross: false }; });
-      if (!(this.allLanguages && this.allLanguages.checked) && queryLang !== this.lang) {
-        runs.push({ lang: this.lang, from: queryLang, cross: true });
-      }
-      var self = this;
-      var results = await Promise.all(runs.map(function (run) {
-        return AtlasSearch.search(self.site, run.from, query, options).then(function (found) {
-          return { run: run, found: found };
-        });
-      }));
-      this.render(generation, results, query);
+      await this.site.recover(function () {
+        // A newer query has taken over: nothing to show, nothing to retry.
+        return generation === self.generation ? self.searchAndRender(generation, query) : null;
+      });
     } catch (error) {
       if (generation === this.generation) {
         this.list.textContent = "";
         this.meta.textContent = this.strings.error || "Search is unavailable.";
+        this.site.reset();   // whatever was read, the next query reads it again
         if (window.console) console.error(error);
       }
     }
+  };
+
+  SearchBox.prototype.searchAndRender = async function (generation, query) {
+    if (!query.trim()) { await this.render(generation, null, query); return; }
+    var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
+    var options = { prefix: true, stemmer: stem };
+    this.stem = stem;   // the snippets highlight stemmed words with it
+    var AtlasSearch = window.AtlasSearch;
+    // A query in another script searches that language too; a Latin query on a non-English
+    // page also searches English (factor pages share their paths across languages).
+    var queryLang = AtlasSearch.detectLanguage(query, "en");
+    this.lang = await this.readerLanguage();
+    var languages = this.allLanguages && this.allLanguages.checked ? await this.site.languages() : [this.lang];
+    var runs = languages.map(function (lang) { return { lang: lang, from: lang, cross: false }; });
+    if (!(this.allLanguages && this.allLanguages.checked) && queryLang !== this.lang) {
+      runs.push({ lang: this.lang, from: queryLang, cross: true });
+    }
+    var self = this, results = await Promise.all(runs.map(function (run) {
+      return AtlasSearch.search(self.site, run.from, query, options).then(function (found) {
+        return { run: run, found: found };
+      });
+    }));
+    await this.render(generation, results, query);
   };
 
   /** Group hits by page (best section first), direct matches before cross-language ones. */
