@@ -71,11 +71,12 @@ class Terminology:
     """One language's terminology table (atlas/data/terminology/<lang>.yml): the labels of the
     vocabulary lines, each factor's terms and phrases, each glossary entry's variants."""
     labels: dict
-    factors: dict    # factor id -> {"terms": [...], "phrases": [...]}
+    factors: dict    # factor id -> {"terms": [...], "phrases": [...], "questions": [...]}
     glossary: dict   # glossary anchor -> {"variants": [...]}
 
 
 TERMINOLOGY_LABELS = ("terms", "phrases", "variants")
+FACTOR_LISTS = ("terms", "phrases", "questions")   # shown in this order under a factor's summary
 
 
 def load_terminology(lang: str, factor_ids, glossary_ids) -> Terminology:
@@ -94,7 +95,9 @@ def load_terminology(lang: str, factor_ids, glossary_ids) -> Terminology:
     for fid, entry in factors.items():
         if fid not in factor_ids:
             raise AtlasDataError(f"{where}: unknown factor '{fid}'")
-        for key in ("terms", "phrases"):
+        if (entry or {}).get("questions") and not isinstance(labels.get("questions"), str):
+            raise AtlasDataError(f"{where}: factor '{fid}' has questions, so labels needs questions")
+        for key in FACTOR_LISTS:
             values = (entry or {}).get(key) or []
             if not all(isinstance(v, str) and v.strip() for v in values):
                 raise AtlasDataError(f"{where}: factor '{fid}' {key} must be a list of words")

@@ -14,7 +14,7 @@ Markers:
   <!-- atlas:figure NAME -->    a picture drawn from the data (atlas/figures.py)
 
 Vocabulary lines (no marker): on a factor page, after the first paragraph of #summary, the
-factor's terms and phrases from atlas/data/terminology/<lang>.yml ("Related terms: …"); in the
+factor's terms, phrases and questions from atlas/data/terminology/<lang>.yml ("Related terms: …"); in the
 glossary, under each entry's heading, its variants. They are marked data-search-field="terms",
 so the search indexes them as their own field (indexer/sections.py).
 """
@@ -144,6 +144,8 @@ def add_vocabulary(atlas: Atlas, lang: str, page_path: str, markdown: str) -> st
             lines.append(vocabulary_line(table.labels["terms"], entry["terms"]))
         if entry.get("phrases"):
             lines.append(vocabulary_line(table.labels["phrases"], entry["phrases"], table.labels.get("quotes", "")))
+        if entry.get("questions"):
+            lines.append(vocabulary_line(table.labels["questions"], entry["questions"]))
         if lines:
             markdown = after_first_paragraph(markdown, "summary", "\n\n".join(lines))
     if page_path == "glossary.md" and table.glossary:
