@@ -1,20 +1,27 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11, Debian):
 #   make serve   build the site with its search index and serve it on http://127.0.0.1:8000/
 #   make test    install everything the tests need and run the full test suite
+# build and serve install the runtime packages only (requirements.lock); test adds the test
+# packages (requirements-test.lock: pytest, Playwright, hypothesis). Both are pinned.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: serve build test browser-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==26.3
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet -r requirements-test.lock
+	touch $(TEST_STAMP)
 
 # Builds into a staging folder and swaps it in (atlas/site_build.py): an interrupted build
 # leaves the previous site/ whole.
@@ -23,6 +30,12 @@ build: $(STAMP)
 
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# The offline edition (atlas/offline.py): the site as one zip that works opened from disk
+# (file://), search included. Builds into a temporary folder; site/ is not touched.
+.PHONY: offline
+offline: $(STAMP)
+	$(BIN)/python -m atlas.offline --output dist/crm-failure-atlas-offline.zip
 
 # Debian's Chromium for the browser tests (never a downloaded browser). Needs root or sudo.
 browser-deps:
@@ -35,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-test: $(STAMP) browser-deps node_modules/.installed
+test: $(TEST_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 clean:
