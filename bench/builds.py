@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 PROJECT = Path(__file__).resolve().parents[1]
 MATERIAL_SEARCH = {
@@ -58,7 +59,9 @@ def plugin_options(entry) -> dict:
 def variant_config(kind: str, site_dir: Path, work: Path, *, docs_dir: Path | None = None,
                    project: Path = PROJECT, atlas_check: bool = True, material_search: dict | None = None) -> Path:
     """Write the generated config for `kind` (ours, material, plain) and return its path."""
-    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml uses its !ENV tag (site_url from SITE_URL).
+    with (project / "mkdocs.yml").open(encoding="utf-8") as handle:
+        base = yaml_load(handle)
     config = copy.deepcopy(base)
     config["docs_dir"] = str(docs_dir or (project / config.get("docs_dir", "docs")))
     config["site_dir"] = str(site_dir)

@@ -21,6 +21,7 @@ last word the pages contain is taken as it is, so completing never reorders full
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .analyzers import get_analyzer
@@ -85,14 +86,20 @@ def join_split_words(lang: str, parts: list, lexicon: dict) -> list:
     return joined
 
 
-def chinese_vocabulary(lexicon: dict) -> set[str]:
+def chinese_vocabulary(lexicon: dict) -> frozenset[str]:
     """The multi-character Chinese words of the index (what the browser segments against)."""
-    return {key for key in lexicon if HAN_WORD.match(key)}
+    return frozenset(key for key in lexicon if HAN_WORD.match(key))
 
 
-def segment_against(vocabulary: set[str], run: str) -> list[str]:
+@functools.lru_cache(maxsize=16)
+def longest_word(vocabulary: frozenset) -> int:
+    # A frozenset caches its hash, so a vocabulary is measured once, not at every query.
+    return max((len(word) for word in vocabulary), default=1)
+
+
+def segment_against(vocabulary: frozenset[str], run: str) -> list[str]:
     """Greedy longest match of `run` against `vocabulary`; unknown characters stand alone."""
-    longest = max((len(word) for word in vocabulary), default=1)
+    longest = longest_word(frozenset(vocabulary))
     words, at = [], 0
     while at < len(run):
         taken = 1
@@ -154,7 +161,7 @@ def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = N
             marked.append((analyzer.is_query_filler(key, kind), list(known)))
             continue
         if vocabulary is None:
-            vocabulary = chinese_vocabulary(lexicon) if lang == "zh" else set()
+            vocabulary = chinese_vocabulary(lexicon) if lang == "zh" else frozenset()
         groups = fallback_groups(lang, part, kind, lexicon, vocabulary)
         if complete is not None and at == len(parts) - 1 and len(groups) <= 1 and len(key) > 1:
             group = groups[0] if groups else []

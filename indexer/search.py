@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from whoosh import query as wq
@@ -33,7 +34,7 @@ from .analyzers.base import LATIN, NATIVE, analysis_data
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                     SECTION_COORD_POWER, SearchIndexError, open_language_index, read_lexicon, read_manifest,
                     read_page_table)
-from .query import PrefixCompleter, query_groups, query_parts
+from .query import PrefixCompleter, chinese_vocabulary, query_groups, query_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
@@ -173,7 +174,8 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     lexicon = lexicon_of(index_dir, lang, manifest)
     pages = pages_of(index_dir, lang, manifest)
     complete = completer_of(index_dir, lang, manifest) if prefix else None
-    groups = unique_groups(query_groups(lang, text, lexicon, complete=complete))[:MAX_WORDS]
+    vocabulary = _read_once("vocabulary", lambda d, l: chinese_vocabulary(lexicon), index_dir, lang, manifest)
+    groups = unique_groups(query_groups(lang, text, lexicon, vocabulary, complete=complete))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
@@ -328,9 +330,12 @@ def make_snippet(lang: str, body: str, terms) -> tuple[str, list]:
 def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
     """'Did you mean': each word the index does not have, replaced by the closest word of the
     pages (the lexicon's surface forms), if one is close enough."""
+    # What query_groups would otherwise recompute for every unknown part (the Chinese words
+    # of the index); the same set, so the same groups.
+    vocabulary = _suggestion_tables(lexicon).chinese if lang == "zh" else set()
     corrected, changed = [], False
     for part, _kind, key in query_parts(lang, text):
-        groups = query_groups(lang, part, lexicon)
+        groups = query_groups(lang, part, lexicon, vocabulary)
         if not groups or any(searcher.doc_frequency(f, t) for f in FIELD_BOOSTS for g in groups for t in g):
             corrected.append(part)
             continue
@@ -341,18 +346,127 @@ def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
 
 
 def _closest(word: str, vocabulary: dict) -> str | None:
-    limit = 1 if len(word) <= 4 else 2
-    best, best_key = None, None
-    for candidate, terms in vocabulary.items():
-        count = -len(candidate)  # prefer the shorter of equally close words
-        if abs(len(candidate) - len(word)) > limit:
-            continue
-        distance = _edit_distance(word, candidate, limit)
-        if distance <= limit:
-            key = (distance, -count, candidate)
-            if best_key is None or key < best_key:
-                best, best_key = candidate, key
-    return best
+    """The closest word of `vocabulary` to `word`: Levenshtein distance at most 1 for a word
+    of up to 4 characters, else at most 2; the nearest first, then the shorter, then the
+    first in code point order (the browser's port in indexer/web/atlas-search.js keeps
+    the same rule).
+
+    The rule is a scan of the whole vocabulary; NearWords gives the same answer while
+    measuring only the few words that can be that close (a scan takes 5-25 ms a word, a
+    query of many unknown words took seconds)."""
+    return _suggestion_tables(vocabulary).near.closest(word)
+
+
+def _distance_limit(word: str) -> int:
+    """How many edits a suggestion for `word` may be away."""
+    return 1 if len(word) <= 4 else 2
+
+
+class NearWords:
+    """The words of a vocabulary indexed so that those within edit distance `limit` of a
+    word are found without measuring the others.
+
+    Bit sets (Python ints, bit n = the vocabulary's n-th word) of the words having
+    character c at position i, and of the words of each length. A word within distance k of
+    `word` has a length within k of it, and in an alignment with at most k edits a character
+    kept on both sides moves by at most k positions, while at most k characters of each
+    side are not kept. So at most k positions i of `word` have their character nowhere in
+    positions i-k..i+k of the candidate, and at most k positions j of the candidate have
+    theirs nowhere in positions j-k..j+k of `word`. Those bounds are counted on whole bit
+    sets at once; the few words left are measured with _edit_distance."""
+
+    def __init__(self, vocabulary):
+        self.words = list(vocabulary)
+        at: dict[tuple[int, str], list[int]] = {}
+        by_length: dict[int, list[int]] = {}
+        for number, word in enumerate(self.words):
+            by_length.setdefault(len(word), []).append(number)
+            for position, char in enumerate(word):
+                at.setdefault((position, char), []).append(number)
+        self.at = {key: self._bits(numbers) for key, numbers in at.items()}
+        self.of_length = {length: self._bits(numbers) for length, numbers in by_length.items()}
+        self.longest = max(by_length, default=0)
+        # longer_than[j]: the words that have a character at position j.
+        self.longer_than, longer = [0] * (self.longest + 1), 0
+        for length in range(self.longest, -1, -1):
+            self.longer_than[length] = longer
+            longer |= self.of_length.get(length, 0)
+
+    def _bits(self, numbers: list[int]) -> int:
+        bits = bytearray(len(self.words) // 8 + 1)
+        for number in numbers:
+            bits[number >> 3] |= 1 << (number & 7)
+        return int.from_bytes(bits, "little")
+
+    def closest(self, word: str) -> str | None:
+        limit = _distance_limit(word)
+        candidates = 0
+        for length in range(max(0, len(word) - limit), len(word) + limit + 1):
+            candidates |= self.of_length.get(length, 0)
+        # missing[n]: the candidates for which more than n positions of `word` have their
+        # character nowhere near (see the class docstring); then the same from their side.
+        missing = [0] * (limit + 1)
+        for position, char in enumerate(word):
+            near = 0
+            for shifted in range(max(0, position - limit), position + limit + 1):
+                near |= self.at.get((shifted, char), 0)
+            self._count(missing, candidates & ~near)
+        candidates &= ~missing[limit]
+        missing = [0] * (limit + 1)
+        for position in range(min(len(word) + limit, self.longest)):
+            near = 0
+            for char in set(word[max(0, position - limit):position + limit + 1]):
+                near |= self.at.get((position, char), 0)
+            self._count(missing, candidates & self.longer_than[position] & ~near)
+        candidates &= ~missing[limit]
+        best, best_key = None, None
+        while candidates:
+            lowest = candidates & -candidates
+            candidates ^= lowest
+            candidate = self.words[lowest.bit_length() - 1]
+            distance = _edit_distance(word, candidate, limit)
+            if distance <= limit:
+                key = (distance, len(candidate), candidate)
+                if best_key is None or key < best_key:
+                    best, best_key = candidate, key
+        return best
+
+    @staticmethod
+    def _count(missing: list[int], miss: int) -> None:
+        """Add one miss to the words of `miss`: missing[n] holds those missing more than n."""
+        for n in range(len(missing) - 1, 0, -1):
+            missing[n] |= missing[n - 1] & miss
+        missing[0] |= miss
+
+
+class _SuggestionTables:
+    """What suggest needs of one lexicon, built on first use."""
+
+    def __init__(self, vocabulary: dict):
+        self.vocabulary = vocabulary   # held, so that its id is not reused while cached
+        self.size = len(vocabulary)
+
+    @cached_property
+    def near(self) -> NearWords:
+        return NearWords(self.vocabulary)
+
+    @cached_property
+    def chinese(self) -> set[str]:
+        return chinese_vocabulary(self.vocabulary)
+
+
+_SUGGESTION_TABLES: dict[int, _SuggestionTables] = {}
+
+
+def _suggestion_tables(vocabulary: dict) -> _SuggestionTables:
+    """The suggestion tables of a lexicon, kept while it is in use (lexicons are read once
+    per index build and never changed: see lexicon_of)."""
+    tables = _SUGGESTION_TABLES.get(id(vocabulary))
+    if tables is None or tables.vocabulary is not vocabulary or tables.size != len(vocabulary):
+        if len(_SUGGESTION_TABLES) >= 16:
+            _SUGGESTION_TABLES.clear()
+        tables = _SUGGESTION_TABLES[id(vocabulary)] = _SuggestionTables(vocabulary)
+    return tables
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:

@@ -1,6 +1,7 @@
 """The browser search (indexer/web/atlas-search.js, run by Node) analyses queries, ranks
-sections and cuts snippets with highlights exactly like the Python search, in the search box's
-own mode (search as you type), on the fixture site and on the real site."""
+sections, cuts snippets with highlights and offers "did you mean" exactly like the Python search,
+in the search box's own mode (search as you type), on the fixture site and on the real site,
+for the queries as written and misspelled."""
 import csv
 import json
 import shutil
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.search import QueryError, search
+from indexer.index import open_language_index, read_manifest
+from indexer.search import QueryError, clean_query, lexicon_of, search, suggest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -44,18 +46,50 @@ def golden_query_inputs():
     return queries
 
 
+def misspelled(query: str) -> str | None:
+    """`query` with the middle letter of its longest word dropped (the first longest; words are
+    split at spaces, so a Chinese run counts as one), or None when no word has 3+ letters."""
+    words = query.split(" ")
+    longest = max(range(len(words)), key=lambda at: len(words[at]))
+    word = words[longest]
+    if len(word) < 3:
+        return None
+    words[longest] = word[:len(word) // 2] + word[len(word) // 2 + 1:]
+    return " ".join(words)
+
+
+def misspellings(queries):
+    """Each query misspelled (see misspelled), for "did you mean"."""
+    return [(lang, typo) for lang, query in queries if (typo := misspelled(query))]
+
+
+def with_misspellings(queries):
+    return list(queries) + misspellings(queries)
+
+
 def site_queries():
     queries = list(ranking_queries()) + golden_query_inputs()
     # Both query files: the practitioners' colloquial forms, fillers and half-typed last words
     # exercise every query rule (rankings are compared, relevance is not looked at here).
     for bench in (ROOT / "bench" / "queries.jsonl", ROOT / "bench" / "practitioner-queries.jsonl"):
+        typed = []
         for line in bench.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 item = json.loads(line)
-                queries.append((item.get("query_lang", item["lang"]), item["q"]))
-                if len(item["q"]) > 4:   # as typed, mid-word: the last word is completed
-                    queries.append((item.get("query_lang", item["lang"]), item["q"][:-2]))
+                typed.append((item.get("query_lang", item["lang"]), item["q"]))
+        for lang, query in typed:
+            queries.append((lang, query))
+            if len(query) > 4:   # as typed, mid-word: the last word is completed
+                queries.append((lang, query[:-2]))
+        queries += misspellings(typed)
     return queries
+
+
+def suggestion(index_dir, lang, query):
+    """The command line's "did you mean" for `query`, whether or not it finds something (the
+    search calls suggest only when it found nothing: the rule is compared on every query)."""
+    with open_language_index(index_dir, lang).searcher() as searcher:
+        return suggest(searcher, lang, clean_query(query), lexicon_of(index_dir, lang, read_manifest(index_dir)))
 
 
 def expectations(index_dir, queries):
@@ -67,7 +101,9 @@ def expectations(index_dir, queries):
             continue  # nothing to search for (stop words only): the browser shows nothing either
         cases.append({"lang": lang, "query": query, "groups": response.groups,
                       "urls": [hit.url for hit in response.hits], "partial": response.partial,
-                      "snippets": [[hit.snippet, hit.highlights] for hit in response.hits[:SNIPPETS]]})
+                      "snippets": [[hit.snippet, hit.highlights] for hit in response.hits[:SNIPPETS]],
+                      "suggestion": suggestion(index_dir, lang, query)})
+        assert response.hits or response.suggestion == cases[-1]["suggestion"], (lang, query)
     return cases
 
 
@@ -86,8 +122,9 @@ def describe(report) -> str:
 
 def test_browser_ranks_the_fixture_site_like_python(mini_site, tmp_path):
     site, index_dir = mini_site
-    cases = expectations(index_dir, ranking_queries() + [(l, q) for l, q in golden_query_inputs() if l])
+    cases = expectations(index_dir, with_misspellings(ranking_queries() + [(l, q) for l, q in golden_query_inputs() if l]))
     report = run_parity(site / "search", cases, tmp_path)
+    assert report["suggestions"]["offered"] >= 10, report["suggestions"]
     assert report["mismatches"] == [], describe(report)
 
 
@@ -95,4 +132,5 @@ def test_browser_ranks_the_real_site_like_python(built_site, tmp_path):
     index_dir = ROOT / "build" / "search-index"
     report = run_parity(built_site / "search", expectations(index_dir, site_queries()), tmp_path)
     assert report["cases"] >= 300
+    assert report["suggestions"]["offered"] >= 200, report["suggestions"]
     assert report["mismatches"] == [], describe(report)

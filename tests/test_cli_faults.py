@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from indexer.cli import main as cli_main
 from indexer.index import FORMAT_VERSION, write_indexes
@@ -172,18 +172,40 @@ def test_a_limit_of_two_dashes_is_a_one_line_usage_error(mini_site, capsys):
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--limit" in err and "unexpected" not in err, err
 
 
-OPTIONS = ["-q", "--query", "-l", "--lang", "-n", "--limit", "--json", "--index", "--docs", "--config", "-h"]
-VALUES = ["--", "-", "-1", "0", "3", "=", "en", "fa", "xx", "EN", "data", "nowhere", "", " ", "\x1b[2J", "\u202e"]
+OPTIONS = ["-q", "--query", "-l", "--lang", "-n", "--limit", "--json", "--jsonl", "--index", "--docs", "--config",
+           "-h", "--help", "--version", "--color", "--colour", "--base-url"]
+VALUES = ["--", "-", "-1", "0", "3", "99999999999999999999", "=", "en", "fa", "xx", "EN", "data", "nowhere", "", " ",
+          "\x1b[2J", "\u202e", "auto", "always", "never", "https://atlas.example.org/crm", "http://", "ftp://x/",
+          "https://[::1/", "javascript:alert(1)", "\udcff", "build"]
+# Query text: words of the fixture pages in every language, misspelt, run together or split by
+# what a query may hold (ZWNJ, dashes, control and bidi characters, lone surrogates as invalid
+# UTF-8 on a command line gives them), and any other text.
+QUERY_PIECES = ["data", "quality", "integrating", "integraton", "training", "CRM", "ERP", "KPIs", "e-mail", "2024",
+                "数据", "质量", "集成", "数据质量问题", "интеграции", "данных", "обучение", "دادهها", "داده‌ها",
+                "یکپارچه", "میکنن", "והנתונים", "נתונים", "ב-CRM", "למה", "why", "the", "*", "[zh-amt-2005]",
+                "\u200c", "\u200f", "\u202e", "-", "--", "\x1b[31m", "\x00", "\udcff", "\ufffd", "🔥"]
+QUERY_TEXT = st.one_of(
+    st.lists(st.sampled_from(QUERY_PIECES), min_size=1, max_size=40).map(" ".join),
+    st.lists(st.sampled_from(QUERY_PIECES), min_size=1, max_size=8).map("".join),
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(min_codepoint=0x0590, max_codepoint=0x06FF), max_size=40),
+    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), max_size=40),
+)
 PIECES = st.one_of(
     st.sampled_from(OPTIONS + VALUES),
     st.builds(lambda o, v: f"{o}={v}", st.sampled_from(OPTIONS), st.sampled_from(VALUES)),
     st.builds(lambda o, v: f"{o}{v}", st.sampled_from(["-q", "-l", "-n"]), st.sampled_from(VALUES)),
+    st.builds(lambda o, q: f"{o}={q}", st.sampled_from(["--query", "-q", "--lang"]), QUERY_TEXT),
+    QUERY_TEXT,
     st.text(max_size=12),
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(argv=st.lists(PIECES, max_size=6))
+@example(argv=["build"])            # the rebuild, here without a config to build from
+@example(argv=["--query=--"])
+@example(argv=["--jsonl", "--color=always", "--base-url=--", "data"])
 def test_no_argument_shape_reaches_unexpected_error(mini_site, tmp_path, monkeypatch, capsys, argv):
     _, index_dir = mini_site
     # Relative paths (--docs=, --config=, `build`) resolve in an empty folder: no real build runs.
@@ -195,6 +217,25 @@ def test_no_argument_shape_reaches_unexpected_error(mini_site, tmp_path, monkeyp
     assert "unexpected error" not in captured.err and "Traceback" not in captured.err, (argv, captured.err)
     if code == 2:
         assert len(captured.err.strip().splitlines()) == 1, (argv, captured.err)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=QUERY_TEXT, lang=st.sampled_from([None, "en", "zh", "ru", "fa", "he"]),
+       output=st.sampled_from([[], ["--json"], ["--jsonl"], ["--color=always"]]))
+def test_no_query_text_reaches_unexpected_error(mini_site, capsys, query, lang, output):
+    _, index_dir = mini_site
+    argv = ["--index", str(index_dir), "--docs", str(MINI_SITE / "docs"), *output, *(["--lang", lang] if lang else []),
+            "--query", query]
+    code = cli_main(argv)
+    captured = capsys.readouterr()
+    assert code in (0, 1, 2), argv
+    assert "unexpected error" not in captured.err and "Traceback" not in captured.err, (argv, captured.err)
+    if code == 2:
+        assert len(captured.err.strip().splitlines()) == 1, (argv, captured.err)
+    if "--json" in output and code != 2:
+        json.loads(captured.out)
+    if "--jsonl" in output:
+        assert all(json.loads(line) for line in captured.out.splitlines())
 
 
 # --- item 5: page text cannot drive the terminal ------------------------------------------
@@ -217,7 +258,7 @@ def test_escape_sequences_and_bidi_overrides_in_page_text_are_printed_cleaned(ho
     for unsafe in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069"):
         assert unsafe not in out, (unsafe, out)
     assert "owned" not in out  # the window-title string went with its escape sequence
-    assert "1. Payroll guide" in out and "[Payroll] data gnilduob and isolated" in out, out
+    assert "1. Payroll guide" in out and "*Payroll* data gnilduob and isolated" in out, out
 
 
 def test_json_output_keeps_page_text_as_data_with_unsafe_characters_escaped(hostile_index, tmp_path, capsys):

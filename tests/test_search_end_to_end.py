@@ -97,12 +97,12 @@ def run_cli(capsys, *args):
     return code, captured.out, captured.err
 
 
-def test_cli_prints_ranked_results_with_anchor_and_highlight(mini_site, capsys):
+def test_cli_prints_ranked_pages_with_their_sections_anchors_and_highlights(mini_site, capsys):
     _, index_dir = mini_site
     code, out, err = run_cli(capsys, "--index", str(index_dir), "--docs", str(MINI_SITE / "docs"), "integrating")
     assert code == 0, err
-    assert out.startswith("1. Integration problems")
-    assert "/integration/#" in out and "[integrat" in out
+    assert out.startswith("1. Integration problems\n   /integration/\n")
+    assert "   › Remedies  #remedies\n" in out and "*integrating*" in out
 
 
 def test_cli_json_output_is_machine_readable(mini_site, capsys):
@@ -110,6 +110,7 @@ def test_cli_json_output_is_machine_readable(mini_site, capsys):
     code, out, _ = run_cli(capsys, "--index", str(index_dir), "--docs", str(MINI_SITE / "docs"), "--json", "--lang", "fa", "دادهها")
     data = json.loads(out)
     assert code == 0 and data["lang"] == "fa" and data["hits"][0]["page"] == "data-quality"
+    assert data["hits"][0]["url"].startswith("/fa/data-quality/#")
 
 
 def test_cli_suggests_a_spelling_when_nothing_matches(mini_site, capsys):

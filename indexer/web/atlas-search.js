@@ -21,6 +21,10 @@
   var MAX_QUERY_CHARS = 1000;
   var MAX_WORDS = 32;
   var PREFIX_EXPANSIONS = 24;
+  // "Did you mean" reads the whole lexicon of the query's language (LanguageIndex.lexiconKeys):
+  // on this site 4 to 12 chunk files, 50 to 180 kB (12 to 37 kB compressed). Past this many
+  // chunks (about 1 MB) the box offers no suggestion rather than fetch more.
+  var SUGGEST_LEXICON_CHUNKS = 64;
   var SCRIPT_LANGUAGES = [
     [/[\u0590-\u05FF\uFB1D-\uFB4F]/, "he"],
     [/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/, "fa"],
@@ -122,6 +126,30 @@
       }
     }
     return out;
+  };
+  /**
+   * Every surface form of the lexicon, as code point arrays bucketed by length (for "did you
+   * mean", see suggest), or null when the lexicon has more than SUGGEST_LEXICON_CHUNKS chunks.
+   * Words one or two edits apart are scattered over the whole key order (a changed first
+   * letter moves a word anywhere), so no range of chunks would do: this reads them all, once
+   * per page life (content-hashed files, cached), and only for a query that found nothing.
+   */
+  LanguageIndex.prototype.lexiconKeys = async function () {
+    var meta = await this.meta();
+    if (meta.lexicon.length > SUGGEST_LEXICON_CHUNKS) return null;
+    if (!meta._lexiconKeys) {
+      var self = this, byLength = new Map();
+      var chunks = await Promise.all(meta.lexicon.map(function (first, at) { return self.file("lex." + at + ".json", isTable); }));
+      chunks.forEach(function (chunk) {
+        Object.keys(chunk).forEach(function (key) {
+          var points = Array.from(key);
+          if (!byLength.has(points.length)) byLength.set(points.length, []);
+          byLength.get(points.length).push({ key: key, points: points });
+        });
+      });
+      meta._lexiconKeys = byLength;
+    }
+    return meta._lexiconKeys;
   };
   /** The page table: pages are runs of consecutive sections (memoised on meta). */
   LanguageIndex.prototype.pages = async function () {
@@ -281,15 +309,14 @@
   var HAN_TERM = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
 
   /**
-   * The snippet of `text` for a query's terms, by the rules of analysis.json common.snippet, as
-   * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
-   * A word (a match of the language's word pattern) is highlighted when its fold contains a
-   * term of 2+ characters or its Snowball stem is a term (`stemmer`, as options.stemmer); a
-   * Chinese term where it occurs. The window of `chars` characters
-   * with the most highlights opens a quarter window before the first of them, at a word start.
+   * The words of `text` a query's terms highlight, as indexer.search.highlight_spans (the rule
+   * of result snippets and of the page opened from a result, search-highlight.js): merged
+   * [start, end] offsets, in order. A word (a match of the language's word pattern) is
+   * highlighted when its fold contains a term of 2+ characters or its Snowball stem is a term
+   * (`stemmer`, as options.stemmer); a Chinese term where it occurs.
    */
-  function snippet(analysis, text, terms, stemmer) {
-    var chars = analysis.snippetChars, spans = [], match;
+  function highlightSpans(analysis, text, terms, stemmer) {
+    var spans = [], match;
     var han = terms.filter(function (t) { return HAN_TERM.test(t); });
     var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
     var termSet = new Set(terms);
@@ -310,6 +337,17 @@
       var last = merged[merged.length - 1];
       if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(span.slice());
     });
+    return merged;
+  }
+
+  /**
+   * The snippet of `text` for a query's terms, by the rules of analysis.json common.snippet, as
+   * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
+   * Words are highlighted by highlightSpans. The window of `chars` characters
+   * with the most highlights opens a quarter window before the first of them, at a word start.
+   */
+  function snippet(analysis, text, terms, stemmer) {
+    var chars = analysis.snippetChars, merged = highlightSpans(analysis, text, terms, stemmer);
     var start = 0;
     if (merged.length) {
       var bestStart = merged[0][0], bestCount = 0;
@@ -666,6 +704,83 @@
     return { lang: lang, groups: groups, hits: ranked.hits, partial: ranked.partial };
   }
 
+  /** Python's string order (code points), which breaks ties between suggestions. */
+  function compareCodePoints(a, b) {
+    for (var i = 0, j = 0; i < a.length && j < b.length;) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return (a.length - i === 0 ? 0 : 1) - (b.length - j === 0 ? 0 : 1);
+  }
+
+  /** Levenshtein distance of two code point arrays, as indexer.search._edit_distance: limit + 1
+   *  as soon as every prefix alignment is already further apart than `limit`. */
+  function editDistance(a, b, limit) {
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i], smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        current.push(cost);
+        if (cost < smallest) smallest = cost;
+      }
+      if (smallest > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /**
+   * The closest surface form to `word` (a folded query word), as indexer.search._closest: within
+   * one edit for words of up to 4 characters, two for longer ones (lengths in code points); the
+   * fewest edits, then the shorter word, then the first in code point order. `keys` is
+   * LanguageIndex.lexiconKeys. Returns null when none is close enough.
+   */
+  function closest(word, keys) {
+    var points = Array.from(word), limit = points.length <= 4 ? 1 : 2, best = null;
+    for (var length = Math.max(0, points.length - limit); length <= points.length + limit; length++) {
+      (keys.get(length) || []).forEach(function (candidate) {
+        var distance = editDistance(points, candidate.points, limit);
+        if (distance > limit) return;
+        if (!best || distance < best.distance || (distance === best.distance &&
+            (length < best.length || (length === best.length && compareCodePoints(candidate.key, best.key) < 0)))) {
+          best = { key: candidate.key, distance: distance, length: length };
+        }
+      });
+    }
+    return best ? best.key : null;
+  }
+
+  /**
+   * "Did you mean", as indexer.search.suggest (the command line's rule): every word part of the
+   * query whose terms (as queryGroups makes them of that part alone, without completion) are in
+   * no section is replaced by the closest surface form of the pages (closest), the others are
+   * kept as typed; parts joined by spaces. Returns null when nothing was replaced, and when the
+   * lexicon is too large to read (see lexiconKeys). options.stemmer as for search.
+   */
+  async function suggest(site, lang, text, options) {
+    options = options || {};
+    var index = await site.index(lang), analysis = await site.analysis(lang);
+    var parts = analysis.parts(cleanQuery(text)), corrected = [], changed = false, keys = null;
+    for (var i = 0; i < parts.length; i++) {
+      var groups = await queryGroups(site, lang, parts[i].raw, { stemmer: options.stemmer });
+      var known = !groups.length;
+      for (var g = 0; g < groups.length && !known; g++) {
+        for (var t = 0; t < groups[g].length && !known; t++) known = (await index.postings(groups[g][t])) !== undefined;
+      }
+      if (known) { corrected.push(parts[i].raw); continue; }
+      if (!keys) keys = await index.lexiconKeys();
+      if (!keys) return null;
+      var best = closest(parts[i].key, keys);
+      corrected.push(best !== null ? best : parts[i].raw);
+      changed = changed || best !== null;
+    }
+    return changed ? corrected.join(" ") : null;
+  }
+
   return {
     Site: Site,
     Analysis: Analysis,
@@ -677,5 +792,8 @@
     hebrewCandidates: hebrewCandidates,
     segmentAgainst: segmentAgainst,
     snippet: snippet,
+    highlightSpans: highlightSpans,
+    suggest: suggest,
+    closest: closest,
   };
 });

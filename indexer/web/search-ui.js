@@ -8,6 +8,7 @@
   var DEBOUNCE_MS = 80;
   var MAX_PAGES = 12;
   var SECTIONS_PER_PAGE = 4;        // the page's intro and three sections (see pageItem)
+  var SPELLING_SECTIONS = 8;        // sections read for a suggestion's spelling (see pageSpelling)
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -25,6 +26,18 @@
   /** The Site's loader. options.fresh (AtlasSearch.Site, after a failed load or to re-read
    *  entry.json after a redeploy) goes past the HTTP cache and refreshes it. */
   function fetchJson(root) {
+    // Opened from disk (the offline edition, atlas/offline.py) fetch() is refused: the index
+    // files come as scripts instead (search/offline-loader.js, loaded on first use).
+    if (window.location.protocol === "file:") {
+      var offline = null;
+      return function (path) {
+        if (!offline) {
+          offline = loadScript(new URL("search/offline-loader.js", root).href);
+          offline.catch(function () { offline = null; });   // tried again next query
+        }
+        return offline.then(function () { return window.AtlasOfflineLoader.load(root, path); });
+      };
+    }
     return function (path, options) {
       var init = options && options.fresh ? { cache: "reload" } : {};
       return fetch(new URL("search/" + path, root), init).then(function (response) {
@@ -66,6 +79,7 @@
     this.input = root.querySelector("input[name=q]");
     this.allLanguages = root.querySelector("[data-atlas-all-languages]");
     this.meta = root.querySelector("[data-atlas-meta]");
+    this.didYouMean = root.querySelector("[data-atlas-did-you-mean]");
     this.list = root.querySelector("[data-atlas-list]");
     this.toggle = document.getElementById("__search");
     this.lang = document.documentElement.lang || "en";
@@ -83,22 +97,38 @@
     }
   }
 
+  /** `href` with the query the page opened from it marks (?h=, docs/assets/javascripts/search-highlight.js). */
+  function highlightHref(href, query) {
+    var url = new URL(href, window.location.href);
+    url.searchParams.set("h", query);
+    return url.href;
+  }
+
   SearchBox.prototype.bind = function () {
-    var self = this, timer = null;
+    var self = this;
+    this.timer = null;   // a query typed but not searched yet (DEBOUNCE_MS)
     // On wide screens the box sits in the header: focusing it opens the results panel.
     this.input.addEventListener("focus", function () {
       if (self.toggle && !self.toggle.checked) self.toggle.checked = true;
       self.warmUp();
     });
     this.input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.timer = null; self.run(); }, DEBOUNCE_MS);
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = self.list.querySelector("a");
-      if (first) first.click();
+      self.openFirst(self.input.value);
     });
+    // A result opens its page with the query (?h=), whose words the page then marks. The query
+    // joins the address as the link is followed (any button, or the keyboard): a result's
+    // href is the page's own address.
+    var carryQuery = function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[data-atlas-highlight]") : null;
+      if (link) link.href = highlightHref(link.href, link.getAttribute("data-atlas-highlight"));
+    };
+    this.list.addEventListener("mousedown", carryQuery, true);
+    this.list.addEventListener("click", carryQuery, true);
     this.form.addEventListener("reset", function () {
       setTimeout(function () { self.run(); self.close(); }, 0);
     });
@@ -193,6 +223,7 @@
     } catch (error) {
       if (generation === this.generation) {
         this.list.textContent = "";
+        this.withdrawSuggestion();
         this.meta.textContent = this.strings.error || "Search is unavailable.";
         this.site.reset();   // whatever was read, the next query reads it again
         if (window.console) console.error(error);
@@ -200,11 +231,120 @@
     }
   };
 
+  /**
+   * Enter: open the first result of `query`, the query as it was typed when Enter was pressed,
+   * whether or not its results are shown yet (typed faster than DEBOUNCE_MS, or still being
+   * fetched): it is searched again here (every file it needs is loaded once, whoever asks).
+   */
+  SearchBox.prototype.openFirst = async function (query) {
+    if (this.timer !== null) {   // show its results too, now
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.run();
+    }
+    if (!query.trim()) return;
+    var self = this, found;
+    try {
+      found = await this.site.recover(function () { return self.results(query); });
+    } catch (error) {
+      return;   // run() tells the reader
+    }
+    var first = found.pages[0];
+    if (first) window.location.assign(first.run.cross ? this.pageHref(first) : highlightHref(this.pageHref(first), query.trim()));
+  };
+
   SearchBox.prototype.searchAndRender = async function (generation, query) {
     if (!query.trim()) { await this.render(generation, null, query); return; }
+    var found = await this.results(query);
+    await this.render(generation, found, query);
+    if (!found.pages.length) await this.offerSuggestion(generation, query, found);
+  };
+
+  /**
+   * "Did you mean" when nothing was found: AtlasSearch.suggest, the command line's rule and
+   * lexicon, in the query's language as the command line guesses it; choosing it searches it.
+   */
+  SearchBox.prototype.offerSuggestion = async function (generation, query, found) {
+    var suggestion = await window.AtlasSearch.suggest(this.site, found.queryLang, query, { stemmer: found.stem });
+    if (!suggestion || generation !== this.generation || !this.didYouMean) return;
+    suggestion = await this.pageSpelling(found.queryLang, query, suggestion, found.stem);
+    if (generation !== this.generation) return;
+    var self = this, template = this.strings.didYouMean || "Did you mean: {q}";
+    var at = template.indexOf("{q}");
+    if (at === -1) { template += " {q}"; at = template.indexOf("{q}"); }
+    var link = element("a", "atlas-search__suggestion", suggestion);
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", suggestion);
+    link.href = url.href;
+    link.setAttribute("lang", found.queryLang);
+    link.setAttribute("dir", "auto");
+    link.setAttribute("data-atlas-suggestion", "");
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      self.input.value = suggestion;
+      self.input.focus();
+      self.run();
+    });
+    this.didYouMean.textContent = "";
+    this.didYouMean.appendChild(document.createTextNode(template.slice(0, at)));
+    this.didYouMean.appendChild(link);
+    this.didYouMean.appendChild(document.createTextNode(template.slice(at + 3)));
+    this.didYouMean.hidden = false;
+  };
+
+  SearchBox.prototype.withdrawSuggestion = function () {
+    if (!this.didYouMean) return;
+    this.didYouMean.hidden = true;
+    this.didYouMean.textContent = "";
+  };
+
+  /**
+   * `suggestion` in the pages' own spelling. The words it replaced are lexicon keys, folded as
+   * the index folds (lower case, no Hebrew final letters, no ZWNJ or geresh): each is shown
+   * as the first word of the suggestion's best sections that folds to it (an all-lower-case
+   * one if there is one), else as it is. Either spelling searches the same.
+   */
+  SearchBox.prototype.pageSpelling = async function (lang, query, suggestion, stem) {
+    var AtlasSearch = window.AtlasSearch;
+    var analysis = await this.site.analysis(lang), index = await this.site.index(lang);
+    var typed = analysis.parts(AtlasSearch.cleanQuery(query)), words = suggestion.split(" ");
+    if (typed.length !== words.length) return suggestion;
+    var spelled = new Map();
+    words.forEach(function (word, at) { if (word !== typed[at].raw) spelled.set(word, null); });
+    var found = await AtlasSearch.search(this.site, lang, suggestion, { stemmer: stem });
+    for (var h = 0; h < Math.min(found.hits.length, SPELLING_SECTIONS); h++) {
+      var section = await index.fragment(found.hits[h].doc);
+      analysis.parts(section.st + "\n" + section.body).forEach(function (part) {
+        var seen = spelled.get(part.key);
+        if (seen === null || (seen !== undefined && seen !== seen.toLowerCase() && part.raw === part.raw.toLowerCase())) {
+          spelled.set(part.key, part.raw);
+        }
+      });
+    }
+    return words.map(function (word) { return spelled.get(word) || word; }).join(" ");
+  };
+
+  /**
+   * For search-highlight.js: a function giving the spans of a text of the page being read that
+   * `query` highlights, by the rule of the result snippets (AtlasSearch.highlightSpans) with
+   * the terms the box searches for it in the page's language.
+   */
+  SearchBox.prototype.highlighter = async function (query) {
+    var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
+    var lang = await this.readerLanguage();
+    var groups = await window.AtlasSearch.queryGroups(this.site, lang, query, { prefix: true, stemmer: stem });
+    var analysis = await this.site.analysis(lang), terms = [].concat.apply([], groups);
+    return function (text) { return window.AtlasSearch.highlightSpans(analysis, text, terms, stem); };
+  };
+
+  /**
+   * The result pages of `query` as the box shows them, best first: {pages, stem, queryLang},
+   * each page {run, page, hits, sections, analysis, terms}. Hits are grouped by page (best
+   * section first), direct matches before cross-language ones.
+   */
+  SearchBox.prototype.results = async function (query) {
     var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
     var options = { prefix: true, stemmer: stem };
-    this.stem = stem;   // the snippets highlight stemmed words with it
     var AtlasSearch = window.AtlasSearch;
     // A query in another script searches that language too; a Latin query on a non-English
     // page also searches English (factor pages share their paths across languages).
@@ -220,14 +360,6 @@
         return { run: run, found: found };
       });
     }));
-    await this.render(generation, results, query);
-  };
-
-  /** Group hits by page (best section first), direct matches before cross-language ones. */
-  SearchBox.prototype.render = async function (generation, results, query) {
-    if (generation !== this.generation) return;
-    this.list.textContent = "";
-    if (!results) { this.meta.textContent = this.strings.placeholder || ""; return; }
     var pages = [], byKey = new Map(), direct = new Set();
     for (var r = 0; r < results.length; r++) {
       var run = results[r].run, found = results[r].found;
@@ -263,33 +395,48 @@
         if (!entry.run.cross) direct.add(entry.run.lang + "|" + entry.sections[0].page);
       }));
     }
-    if (generation !== this.generation) return;
     this.names = (await this.site.entry()).names || {};   // each language's own name (analysis.json)
-    if (generation !== this.generation) return;
     // Direct matches before cross-language ones; with several languages, take each
     // language's best page in turn (scores of different indexes are not comparable).
     pages.sort(function (a, b) {
       return ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) || (a.rank - b.rank) || (a.order - b.order);
     });
-    pages = pages.slice(0, MAX_PAGES);
+    return { pages: pages.slice(0, MAX_PAGES), stem: stem, queryLang: queryLang };
+  };
+
+  /** Show `found` (SearchBox.results), unless a newer query has taken over. */
+  SearchBox.prototype.render = async function (generation, found, query) {
+    if (generation !== this.generation) return;
+    this.list.textContent = "";
+    this.withdrawSuggestion();
+    if (!found) { this.meta.textContent = this.strings.placeholder || ""; return; }
+    var pages = found.pages;
+    this.stem = found.stem;   // the snippets highlight stemmed words with it
     this.meta.textContent = pages.length ?
       (this.strings.count || "{n} matching pages").replace("{n}", String(pages.length)) :
       (this.strings.none || "No matching documents");
     var self = this;
-    pages.forEach(function (entry) { self.list.appendChild(self.pageItem(entry)); });
+    pages.forEach(function (entry) { self.list.appendChild(self.pageItem(entry, query.trim())); });
   };
 
   SearchBox.prototype.href = function (url) {
     return new URL(url, this.siteRoot).href;
   };
 
-  SearchBox.prototype.pageItem = function (entry) {
+  /** The address of a result page (SearchBox.results): the reader's own page for a match in
+   *  another language. */
+  SearchBox.prototype.pageHref = function (entry) {
+    return this.href(entry.page ? entry.page.url : entry.sections[0].url.split("#")[0]);
+  };
+
+  SearchBox.prototype.pageItem = function (entry, query) {
     var item = element("li", "md-search-result__item");
     var first = entry.sections[0];
-    var pageUrl = entry.page ? entry.page.url : first.url.split("#")[0];
     var pageTitle = entry.page ? entry.page.title : first.pt;
     var head = element("a", "md-search-result__link");
-    head.href = this.href(pageUrl);
+    head.href = this.pageHref(entry);
+    // The opened page marks the query's words; a page matched in another language has none of them.
+    if (!entry.run.cross) head.setAttribute("data-atlas-highlight", query);
     var article = element("article", "md-search-result__article md-typeset");
     var title = element("h1", "", pageTitle);
     article.appendChild(title);
@@ -312,6 +459,7 @@
       if (section.url.indexOf("#") === -1) return;
       var link = element("a", "md-search-result__link");
       link.href = self.href(section.url);
+      link.setAttribute("data-atlas-highlight", query);
       var sectionArticle = element("article", "md-search-result__article md-search-result__article--document md-typeset");
       sectionArticle.appendChild(element("h2", "", section.st));
       sectionArticle.appendChild(snippetNode(entry.analysis, section.body, entry.terms, self.stem));

@@ -43,7 +43,8 @@ def test_section_result_leads_to_its_anchor(page, site_url):
     href = section_links.get_attribute("href")
     assert "#" in href
     section_links.click()
-    page.wait_for_url(f"**{href.split('127.0.0.1', 1)[-1].split('/', 1)[-1]}")
+    path, anchor = href.split('127.0.0.1', 1)[-1].split('/', 1)[-1].split("#", 1)
+    page.wait_for_url(f"**{path}?h=*#{anchor}")   # the opened page marks the query's words (?h=)
     anchor = href.split("#", 1)[1]
     assert page.evaluate(f"document.getElementById({anchor!r}) !== null")
 

@@ -1,7 +1,7 @@
 // Runs queries through the browser search code against an exported static index and compares
 // with what the Python search returned for the same queries (written by
-// tests/test_browser_parity.py), snippets and highlights included. Usage: node parity.mjs SEARCH_DIR CASES_JSON
-// Prints a JSON report; exits 1 when any query's groups or ranking differ.
+// tests/test_browser_parity.py), snippets, highlights and "did you mean" included. Usage: node parity.mjs SEARCH_DIR CASES_JSON
+// Prints a JSON report; exits 1 when any query's groups, ranking, snippets or suggestion differ.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -25,6 +25,7 @@ async function effective(index, groups) {
 }
 
 const mismatches = [];
+const suggestions = { compared: 0, offered: 0 };   // offered: Python had one
 for (const item of cases) {
   const found = await AtlasSearch.search(site, item.lang, item.query, { prefix: true, stemmer: AtlasSnowball.stem });
   const index = await site.index(item.lang);
@@ -40,11 +41,21 @@ for (const item of cases) {
     snippets.push([made.text, made.highlights]);
   }
   const sameSnippets = JSON.stringify(snippets) === JSON.stringify(item.snippets || []);
-  if (!sameGroups || !sameUrls || !sameSnippets || found.partial !== item.partial) {
+  // "Did you mean" (AtlasSearch.suggest ≡ indexer.search.suggest), for every case that names
+  // Python's answer (null: none), whether or not the query found something.
+  let suggestion = null, sameSuggestion = true;
+  if ("suggestion" in item) {
+    suggestion = await AtlasSearch.suggest(site, item.lang, item.query, { stemmer: AtlasSnowball.stem });
+    sameSuggestion = suggestion === item.suggestion;
+    suggestions.compared++;
+    if (item.suggestion !== null) suggestions.offered++;
+  }
+  if (!sameGroups || !sameUrls || !sameSnippets || found.partial !== item.partial || !sameSuggestion) {
     mismatches.push({ lang: item.lang, query: item.query,
-                      python: { groups: item.groups, urls: item.urls, partial: item.partial, snippets: item.snippets },
-                      browser: { groups: found.groups, urls, partial: found.partial, snippets } });
+                      python: { groups: item.groups, urls: item.urls, partial: item.partial, snippets: item.snippets,
+                                suggestion: item.suggestion },
+                      browser: { groups: found.groups, urls, partial: found.partial, snippets, suggestion } });
   }
 }
-console.log(JSON.stringify({ cases: cases.length, mismatches }, null, 1));
+console.log(JSON.stringify({ cases: cases.length, suggestions, mismatches }, null, 1));
 process.exitCode = mismatches.length ? 1 : 0;   // not process.exit(): it can cut a piped report short
