@@ -16,6 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .check import check_docs
+from .citation import Citation, check_reuse_data, cite_context, page_address, reuse_strings, stable_url
+from .freshness import PageDates, date_style, edit_url, last_updated_context
+from .metadata import head_metadata, load_site_strings, not_found_metadata, page_description, site_root_path
 from .model import DATA_DIR, AtlasDataError, load_atlas
 from .redirects import load_redirects, write_redirects
 from .render import RenderError, render_page
@@ -54,6 +57,12 @@ def content_epoch(paths) -> int | None:
 
 class AtlasConfig(config_options.Config):
     check = config_options.Type(bool, default=True)
+    # Edit-this-page links (atlas/freshness.py edit_url): the repository's web address, e.g.
+    # https://github.com/org/crm-failure-atlas, else the ATLAS_REPOSITORY_URL environment
+    # variable; unset, pages have no edit link. edit_path: the repository's edit view of the
+    # branch (GitHub, Forgejo: edit/<branch>/; GitLab: -/edit/<branch>/).
+    repository_url = config_options.Type(str, default="")
+    edit_path = config_options.Type(str, default="edit/main/")
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -62,6 +71,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def __init__(self):
         self.checked = False
         self.dated = False   # this plugin set SOURCE_DATE_EPOCH and unsets it after the build
+        self.page_dates = None   # PageDates, read once per site build (atlas/freshness.py)
+        self.root_not_found = None   # the default language's 404 page, for the site root
 
     def current_language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -80,7 +91,14 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 self.dated = True
         try:
             self.atlas = load_atlas()
+            if self.page_dates is None or not config.plugins["i18n"].building:
+                check_reuse_data(self.atlas.languages)
+                # A caller's SOURCE_DATE_EPOCH caps the pages' dates too (reproducible builds).
+                caller_epoch = None if self.dated else os.environ.get(SOURCE_DATE_EPOCH, "")
+                self.page_dates = PageDates(Path(config.docs_dir), DATA_DIR,
+                                            int(caller_epoch) if (caller_epoch or "").isdigit() else None)
             self.redirects = load_redirects(self.atlas)
+            self.site_strings = load_site_strings(self.atlas.languages)
         except AtlasDataError as exc:
             raise PluginError(str(exc)) from None
         if not self.checked and self.config.check:
@@ -116,10 +134,43 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         path = self.page_path(page, lang)
         # The search ranking's page prior reads the page's kind (indexer/plugin.py).
         page.meta.setdefault("kind", self.atlas.page_kind(path))
+        # The sitemap's <lastmod> is the page's last update (MkDocs renders the sitemap before
+        # the pages' templates, so the date is set here).
+        updated = self.page_dates.day(page.file.src_uri, path)
+        if updated is not None:
+            page.update_date = updated.isoformat()
         try:
             return render_page(self.atlas, lang, path, markdown)
         except RenderError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+
+    def on_env(self, env, config, files):
+        # The footer of every page, 404 included, carries the licence notice in the language
+        # being built (overrides/partials/copyright.html).
+        lang = self.current_language(config)
+        env.globals["atlas_reuse"] = reuse_strings(lang)
+        about = files.get_file_from_path(f"{lang}/about.md")
+        env.globals["atlas_licence_url"] = f"{about.url}#licence" if about else None
+        return env
+
+    def freshness_and_citation(self, page, config, lang: str, path: str) -> dict:
+        """Template context for the page's foot: last-updated date, edit link, "Cite this page"."""
+        context = {}
+        repository = self.config.repository_url or os.environ.get("ATLAS_REPOSITORY_URL", "")
+        docs_path = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").parent)
+        link = edit_url(repository, self.config.edit_path, docs_path, page.file.src_uri)
+        if link:
+            context["atlas_edit"] = {"url": link, "label": date_style(lang).labels["edit"]}
+        day = self.page_dates.day(page.file.src_uri, path)
+        if day is None:
+            return context
+        context["atlas_updated"] = last_updated_context(day, lang)
+        address = page_address(page.file.src_uri)
+        citation = Citation(lang, address[len(lang) + 1:] if address.startswith(f"{lang}/") else address,
+                            page.title, config.site_name,
+                            stable_url(config.site_url, address), day)
+        context["atlas_cite"] = cite_context(citation)
+        return context
 
     @event_priority(-200)
     def on_page_context(self, context, page, config, nav):
@@ -135,7 +186,60 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         config.extra.alternate = alternates
         config.extra["alternate"] = alternates
         context["atlas_page_path"] = path
+        context.update(self.freshness_and_citation(page, config, lang, path))
+        start_page = url_tail in ("", "index.html")     # the language's start page
+        context["atlas_meta"] = head_metadata(
+            self.site_strings, lang=lang, languages=self.atlas.languages, url_tail=url_tail,
+            title=config.site_name if start_page else page.title,
+            description=page.meta["description"], site_url=config.site_url, is_homepage=start_page)
         return context
+
+    @event_priority(-200)
+    def on_page_content(self, html, page, config, files):
+        # Link previews and search engines describe the page by its own summary, in its own
+        # language (front matter `description` wins).
+        lang = self.current_language(config)
+        if not page.meta.get("description"):
+            page.meta["description"] = page_description(html) or self.site_strings.descriptions[lang]
+        return html
+
+    @event_priority(-200)
+    def on_template_context(self, context, template_name, config):
+        """The 404 page of the language being built (written to /<lang>/404.html by
+        on_post_template). A host may show it at any address below the language folder, or show
+        the root one anywhere, so its links cannot be relative to its own address: they are
+        relative to the site root, which a <base> element names (overrides/404.html finds the
+        root in the address, in case the site is served below another path than site_url's)."""
+        if template_name != "404.html":
+            return context
+        lang = self.current_language(config)
+        context["base_url"] = ""
+        context["atlas_meta"] = not_found_metadata(self.site_strings, lang)
+        context["atlas_not_found"] = {
+            "lang": lang, "languages": list(self.atlas.languages),
+            "root": site_root_path(config.site_url),
+            "home": f"{lang}/", "factors": f"{lang}/factors/",
+            "strings": self.site_strings.not_found[lang],
+        }
+        # The switcher leads to each language's start page: the missing page exists in none.
+        alternates = [{"name": LANGUAGE_NAMES.get(code, code), "lang": code, "link": f"{code}/"}
+                      for code in self.atlas.languages]
+        config.extra.alternate = alternates
+        config.extra["alternate"] = alternates
+        return context
+
+    @event_priority(-200)
+    def on_post_template(self, output, template_name, config):
+        # Every language build writes its 404 over the root one; each keeps its own copy under
+        # its folder, and the root one becomes the default language's (on_post_build).
+        if template_name == "404.html":
+            lang = self.current_language(config)
+            target = Path(config.site_dir) / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+            if lang == self.site_strings.default_language:
+                self.root_not_found = output
+        return output
 
     @event_priority(-200)
     def on_post_build(self, config):
@@ -153,6 +257,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # Renamed pages keep their old addresses (atlas/data/redirects.yml), in every language.
         write_redirects(site, self.atlas.languages, self.redirects, config.site_url or "/")
         if not config.plugins["i18n"].building:
+            # The root 404 (hosts that know only one) is the default language's, whose script
+            # sends a reader of another language's address on to that language's 404.
+            if self.root_not_found:
+                (site / "404.html").write_text(self.root_not_found, encoding="utf-8")
             self.undate()   # the last language is built
 
     def on_build_error(self, error):

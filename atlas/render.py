@@ -12,6 +12,7 @@ Markers:
   <!-- atlas:matrix -->         factor x source coverage table
   <!-- atlas:source-factors ID --> the factors that source ID supports
   <!-- atlas:figure NAME -->    a picture drawn from the data (atlas/figures.py)
+  <!-- atlas:changelog -->      the changelog, from atlas/data/changelog.yml (atlas/freshness.py)
 
 Vocabulary lines (no marker): on a factor page, after the first paragraph of #summary, the
 factor's terms, phrases and questions from atlas/data/terminology/<lang>.yml ("Related terms: …"); in the
@@ -25,7 +26,8 @@ import posixpath
 import re
 
 from .figures import FigureError, render_figure
-from .model import Atlas
+from .freshness import changelog_markdown
+from .model import Atlas, AtlasDataError
 
 CITATION = re.compile(r"\[@([a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
 FACTOR_LINK = re.compile(r"\[\[([a-z0-9-]+)\]\](?!\()")
@@ -99,6 +101,11 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
             try:
                 return render_figure(atlas, lang, page_path, arg)
             except FigureError as exc:
+                raise RenderError(str(exc)) from None
+        if kind == "changelog":
+            try:
+                return changelog_markdown(atlas.languages, lang)
+            except AtlasDataError as exc:
                 raise RenderError(str(exc)) from None
         raise RenderError(f"unknown marker <!-- atlas:{kind} -->")
 
