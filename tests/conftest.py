@@ -13,6 +13,14 @@ LANGUAGES = ["en", "zh", "ru", "fa", "he"]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 
 
+def run_cli(capsys, *args):
+    """Run atlas-search in-process: (exit code, stdout, stderr)."""
+    from indexer.cli import main as cli_main
+    code = cli_main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """Build the real site with the real config; fail (never skip) if the build fails."""

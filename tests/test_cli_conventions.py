@@ -23,15 +23,13 @@ from indexer.cli import main as cli_main
 from indexer.index import read_lexicon, write_indexes
 from indexer.sections import Section
 
+from .conftest import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 BOLD = "\x1b[1m"
 
 
-def run_cli(capsys, *args):
-    code = cli_main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def mini_args(mini_site, *args):

@@ -20,15 +20,13 @@ from indexer.cli import main as cli_main
 from indexer.index import FORMAT_VERSION, write_indexes
 from indexer.sections import Section
 
+from .conftest import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 REBUILD = "rebuild with `atlas-search build`"
 
 
-def run_cli(capsys, *args):
-    code = cli_main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ from indexer.index import write_indexes
 from indexer.search import search
 from indexer.sections import Section
 
+from .conftest import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 RANKING = ROOT / "tests" / "golden" / "ranking" / "mini-site.tsv"
@@ -91,10 +93,6 @@ def test_rebuilding_gives_byte_identical_indexes(mini_site, tmp_path):
     assert exported == again
 
 
-def run_cli(capsys, *args):
-    code = cli_main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_cli_prints_ranked_pages_with_their_sections_anchors_and_highlights(mini_site, capsys):

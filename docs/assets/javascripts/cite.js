@@ -5,28 +5,7 @@
   "use strict";
   var FEEDBACK_MS = 2500;
 
-  // The clipboard API needs a secure context (https, localhost); a page opened from a plain
-  // http host or from file:// falls back to a selected textarea and the copy command.
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
-    }
-    return fallbackCopy(text);
-  }
+  var copy = window.AtlasClipboard.copy;   // clipboard.js, loaded before this script
 
   function feedback(box, button, state) {
     var label = button.querySelector(".atlas-cite__copy-label");

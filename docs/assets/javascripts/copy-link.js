@@ -28,26 +28,7 @@
     return url.href;
   }
 
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
-    }
-    return fallbackCopy(text);
-  }
+  var copy = window.AtlasClipboard.copy;   // clipboard.js, loaded before this script
 
   function liveRegion() {
     var region = document.getElementById("atlas-copy-link-status");
