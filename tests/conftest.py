@@ -13,6 +13,34 @@ LANGUAGES = ["en", "zh", "ru", "fa", "he"]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
 
 
+def atlas_mini_config(site_url: str = "http://localhost/", overrides: Path | None = None) -> str:
+    """mkdocs.yml for the fixture pages with the `atlas` plugin (content checks off)."""
+    theme_dir = f"\n  custom_dir: {overrides}" if overrides else ""
+    return f"""site_name: Mini atlas
+site_url: {site_url}
+docs_dir: docs
+theme:
+  name: material
+  font: false{theme_dir}
+plugins:
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: false
+      reconfigure_search: false
+      languages:
+        - {{locale: en, name: English, default: true}}
+        - {{locale: zh, name: 中文}}
+        - {{locale: ru, name: Русский}}
+        - {{locale: fa, name: فارسی}}
+        - {{locale: he, name: עברית}}
+  - atlas:
+      check: false
+markdown_extensions:
+  - attr_list
+  - toc
+"""
+
+
 def run_cli(capsys, *args):
     """Run atlas-search in-process: (exit code, stdout, stderr)."""
     from indexer.cli import main as cli_main

@@ -21,7 +21,7 @@ from atlas.freshness import (PageDates, changelog_markdown, edit_url, format_dat
                              load_changelog, load_date_styles, to_jalali)
 from atlas.model import AtlasDataError, load_atlas
 
-from .conftest import LANGUAGES, MINI_SITE, ROOT
+from .conftest import LANGUAGES, MINI_SITE, ROOT, atlas_mini_config
 
 DAY = dt.date(2026, 11, 30)
 
@@ -407,30 +407,6 @@ def test_the_sitemap_dates_each_page_by_its_last_update(built_site):
 
 # --- a small project: dates from its git history, edit links from its configuration -------------
 
-MINI_CONFIG = """site_name: Mini atlas
-site_url: https://atlas.example.org/sub/
-docs_dir: docs
-theme:
-  name: material
-  font: false
-  custom_dir: {overrides}
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      reconfigure_search: false
-      languages:
-        - {{locale: en, name: English, default: true}}
-        - {{locale: zh, name: 中文}}
-        - {{locale: ru, name: Русский}}
-        - {{locale: fa, name: فارسی}}
-        - {{locale: he, name: עברית}}
-  - atlas:
-      check: false
-markdown_extensions:
-  - attr_list
-  - toc
-"""
 
 
 @pytest.fixture(scope="module")
@@ -439,7 +415,7 @@ def mini_project(tmp_path_factory):
     everything committed on Nowruz 1404 (2025-03-21), en/training.md changed on 2026-01-05."""
     project = tmp_path_factory.mktemp("dated") / "project"
     shutil.copytree(MINI_SITE / "docs", project / "docs")
-    (project / "mkdocs.yml").write_text(MINI_CONFIG.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(atlas_mini_config("https://atlas.example.org/sub/", ROOT / "overrides"), encoding="utf-8")
     git(project, "init", "-q")
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "pages", when="2025-03-21T09:00:00+00:00")

@@ -20,7 +20,7 @@ from indexer.cli import main as cli_main
 from indexer.index import FORMAT_VERSION, write_indexes
 from indexer.sections import Section
 
-from .conftest import run_cli
+from .conftest import atlas_mini_config, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
@@ -297,29 +297,6 @@ def test_the_index_is_readable_by_all_whatever_the_umask(tmp_path):
     assert modes(tmp_path / "index") == {(True, 0o755), (False, 0o644)}
 
 
-ATLAS_MINI_CONFIG = """site_name: Mini atlas
-site_url: http://localhost/
-docs_dir: docs
-theme:
-  name: material
-  font: false
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      reconfigure_search: false
-      languages:
-        - {locale: en, name: English, default: true}
-        - {locale: zh, name: 中文}
-        - {locale: ru, name: Русский}
-        - {locale: fa, name: فارسی}
-        - {locale: he, name: עברית}
-  - atlas:
-      check: false
-markdown_extensions:
-  - attr_list
-  - toc
-"""
 
 
 @pytest.fixture
@@ -327,7 +304,7 @@ def atlas_project(tmp_path):
     """The fixture pages with the `atlas` plugin (content checks off), in a folder of its own."""
     project = tmp_path / "project"
     shutil.copytree(MINI_SITE / "docs", project / "docs")
-    (project / "mkdocs.yml").write_text(ATLAS_MINI_CONFIG, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(atlas_mini_config(), encoding="utf-8")
     return project
 
 
