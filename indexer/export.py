@@ -172,8 +172,12 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
     return f"{lang}/" + write_hashed(out_dir / lang, "meta", meta)
 
 
-def export_static_index(index_dir: Path, out_dir: Path) -> dict:
-    """(Re)write <out_dir> from the whoosh indexes (atomically); returns the entry document."""
+def export_static_index(index_dir: Path, out_dir: Path, cache_dir: Path | None = None) -> dict:
+    """(Re)write <out_dir> from the whoosh indexes (atomically); returns the entry document.
+
+    With `cache_dir`, each language's exported files are kept there under a key naming what
+    they were made from (the index files' hashes and this exporter's code), and a language
+    whose index is unchanged is copied from there instead of exported again."""
     manifest = read_manifest(index_dir)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +189,13 @@ def export_static_index(index_dir: Path, out_dir: Path) -> dict:
                  "names": {lang: spec["name"] for lang, spec in tables.items() if isinstance(spec, dict) and "name" in spec},
                  "languages": {}}
         for lang in sorted(manifest["languages"]):
-            entry["languages"][lang] = export_language(index_dir, lang, staging)
+            key = export_key(manifest["languages"][lang])
+            meta = cached_export(cache_dir, lang, key, staging) if cache_dir is not None else None
+            if meta is None:
+                meta = export_language(index_dir, lang, staging)
+                if cache_dir is not None:
+                    store_export(cache_dir, lang, key, staging, meta)
+            entry["languages"][lang] = meta
         (staging / "entry.json").write_bytes(dump(entry))
         for script in sorted(CLIENT_DIR.glob("*.js")):
             shutil.copyfile(script, staging / script.name)
@@ -194,3 +204,50 @@ def export_static_index(index_dir: Path, out_dir: Path) -> dict:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return entry
+
+
+def export_key(language_entry: dict) -> str:
+    """What a language's export is made from: its index files and the code that exports them
+    (this module, the ranking constants in index.py, the key order in query.py)."""
+    digest = hashlib.sha256(dump({name: recorded["sha256"] for name, recorded in language_entry["files"].items()}))
+    for module in ("export.py", "index.py", "query.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CACHED_FILES = "files.json"
+
+
+def store_export(cache_dir: Path, lang: str, key: str, staging: Path, meta: str) -> None:
+    """Keep a copy of the language's export (its folder and meta file) under cache_dir/lang/key,
+    replacing older keys; a failure only loses the speed-up."""
+    target = Path(cache_dir) / lang
+    try:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(staging / lang, target / key / lang)
+        files = {str(path.relative_to(target / key)): hashlib.sha256(path.read_bytes()).hexdigest()
+                 for path in sorted((target / key / lang).rglob("*")) if path.is_file()}
+        (target / key / CACHED_FILES).write_bytes(dump({"meta": meta, "files": files}))
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def cached_export(cache_dir: Path, lang: str, key: str, staging: Path) -> str | None:
+    """Copy a stored export of the language to staging if there is one for `key` and every
+    file in it is intact; returns its meta path, or None (then it is exported afresh)."""
+    stored = Path(cache_dir) / lang / key
+    try:
+        record = json.loads((stored / CACHED_FILES).read_bytes())
+        files, meta = record["files"], record["meta"]
+        present = {str(p.relative_to(stored)) for p in (stored / lang).rglob("*") if p.is_file()}
+        if not files or set(files) != present or meta not in files:
+            return None
+        payloads = {name: (stored / name).read_bytes() for name in files}
+        if any(hashlib.sha256(data).hexdigest() != files[name] for name, data in payloads.items()):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    for name, data in payloads.items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_bytes(data)
+    return meta

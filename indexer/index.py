@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import fields, index as whoosh_index
 from whoosh.analysis import Composable
 
+from .analysis_cache import AnalysisCache, analyzer_version
 from .analyzers import get_analyzer
 from .sections import Section
 
@@ -92,6 +93,9 @@ class LanguageFieldAnalyzer(Composable):
     lexicon costs no second analysis of the pages."""
 
     lexicon: dict | None = None
+    # While an index is written: the language's AnalysisCache, which replays the tokens of
+    # texts analysed before (in this build or an earlier one) instead of analysing again.
+    cache = None
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -106,7 +110,10 @@ class LanguageFieldAnalyzer(Composable):
         return isinstance(other, LanguageFieldAnalyzer) and other.lang == self.lang
 
     def __call__(self, value, **kwargs):
-        tokens = get_analyzer(self.lang).analyzer()(value, **kwargs)
+        if self.cache is not None and kwargs.get("mode") == "index":
+            tokens = self.cache.tokens(value, **kwargs)
+        else:
+            tokens = get_analyzer(self.lang).analyzer()(value, **kwargs)
         if self.lexicon is None or kwargs.get("mode") != "index":
             return tokens
         return self._recording(value, tokens)
@@ -263,14 +270,16 @@ def page_table_problem(table, sections: int) -> str | None:
     return None
 
 
-def write_language_index(lang: str, sections: list[Section], directory: Path) -> dict:
+def write_language_index(lang: str, sections: list[Section], directory: Path, cache_dir: Path | None = None) -> dict:
     """(Re)write one language's whoosh index, its lexicon and its page table; returns its
-    manifest entry."""
+    manifest entry. With `cache_dir`, texts analysed by an earlier build are replayed from
+    the language's analysis cache there (indexer/analysis_cache.py), and the cache updated."""
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
     sections = group_by_page(sections)
     digest = sections_hash(sections)
+    cache = AnalysisCache(lang, Path(cache_dir) / f"{lang}.json" if cache_dir is not None else None)
     with seeded_random(digest):
         ix = whoosh_index.create_in(str(directory), schema_for(lang))
         # Separate segment files: a compound file would embed file modification times.
@@ -278,6 +287,7 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
         lexicon: dict[str, set] = {}
         for name in TEXT_FIELDS:
             writer.schema[name].analyzer.lexicon = lexicon
+            writer.schema[name].analyzer.cache = cache
         for section in sections:
             writer.add_document(url=section.url, page=section.page, anchor=section.anchor, kind=section.kind,
                                 page_title=section.page_title, section_title=section.section_title,
@@ -286,10 +296,36 @@ def write_language_index(lang: str, sections: list[Section], directory: Path) ->
         with ix.reader() as reader:
             pages = page_table(reader)
         ix.close()
+    for lock in directory.glob(f"*{WHOOSH_LOCK}"):
+        lock.unlink()   # whoosh's empty lock files: a reused index has none either
+    cache.save()
     (directory / PAGES).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     (directory / LEXICON).write_text(json.dumps(sorted_lexicon(lexicon), ensure_ascii=False, sort_keys=True),
                                      encoding="utf-8")
-    return {"sections": len(sections), "sections_hash": digest, "files": file_table(directory)}
+    return {"sections": len(sections), "sections_hash": digest, "analyzer": cache.version,
+            "analysed": cache.analysed, "files": file_table(directory)}
+
+
+def reuse_language_index(lang: str, sections: list[Section], previous_dir: Path, previous: dict | None,
+                         directory: Path) -> dict | None:
+    """The previous build's index of the language, copied to `directory`, when it was built
+    from the same sections by the same analyzer and its files are intact; else None."""
+    if not (isinstance(previous, dict) and previous.get("format") == FORMAT_VERSION):
+        return None
+    entry = previous.get("languages", {}).get(lang)
+    if not (isinstance(entry, dict) and entry.get("analyzer") == analyzer_version()
+            and entry.get("sections_hash") == sections_hash(group_by_page(sections))):
+        return None
+    try:
+        directory.mkdir(parents=True)
+        for name, recorded in entry["files"].items():
+            data = read_index_file(previous_dir / lang / name)
+            check_recorded(previous_dir / lang / name, data, recorded)
+            (directory / name).write_bytes(data)
+    except (SearchIndexError, OSError):
+        shutil.rmtree(directory, ignore_errors=True)
+        return None
+    return dict(entry, analysed=0)
 
 
 def file_table(directory: Path) -> dict[str, dict]:
@@ -313,27 +349,75 @@ def set_permissions(root: Path) -> None:
             os.chmod(os.path.join(folder, name), FILE_MODE)
 
 
-def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, source_hash: str) -> dict:
+def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, source_hash: str,
+                  cache_dir: Path | None = None, workers: int | None = None) -> dict:
     """Write every language's index and the manifest, replacing index_dir atomically: the
     new index is built in a sibling folder and swapped in, so a concurrent reader or a second
-    build never sees a half-written index. Returns the manifest."""
+    build never sees a half-written index. Returns the manifest.
+
+    A language whose sections and analyzer are those of the index already at index_dir is
+    copied from it, not rebuilt; the others are built in parallel processes (up to `workers`,
+    default the machine's cores), each with its analysis cache under `cache_dir`. What each
+    language cost is in the returned manifest's "build" (not written to disk: the files are
+    the same however they were made)."""
     index_dir = Path(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    previous = previous_manifest(index_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.", dir=index_dir.parent))
     try:
         manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
                     "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
                     "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,
                     "page_kind_prior": PAGE_KIND_PRIOR, "languages": {}}
+        entries, to_build = {}, []
         for lang in sorted(sections_by_lang):
-            manifest["languages"][lang] = write_language_index(lang, sections_by_lang[lang], staging / lang)
+            entry = reuse_language_index(lang, sections_by_lang[lang], index_dir, previous, staging / lang)
+            if entry is None:
+                to_build.append(lang)
+            else:
+                entries[lang] = entry
+        jobs = [(lang, sections_by_lang[lang], staging / lang, cache_dir) for lang in to_build]
+        entries.update(zip(to_build, run_parallel(build_language_job, jobs, workers)))
+        build = {}
+        for lang in sorted(entries):
+            entry = dict(entries[lang])
+            build[lang] = {"rebuilt": lang in to_build, "analysed": entry.pop("analysed", 0)}
+            manifest["languages"][lang] = entry
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
         set_permissions(staging)
         replace_directory(staging, index_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return manifest
+    return dict(manifest, build=build)
+
+
+def build_language_job(job) -> dict:
+    lang, sections, directory, cache_dir = job
+    return write_language_index(lang, sections, directory, cache_dir)
+
+
+def run_parallel(function, jobs: list, workers: int | None = None) -> list:
+    """function(job) for every job, in worker processes when there are several jobs and
+    cores; results in job order (so the output does not depend on which finishes first).
+    Workers: `workers`, else $ATLAS_SEARCH_WORKERS, else one per core."""
+    workers = min(len(jobs), workers or int(os.environ.get("ATLAS_SEARCH_WORKERS") or 0) or os.cpu_count() or 1)
+    if workers <= 1:
+        return [function(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # fork: the workers inherit the loaded code and data instead of importing them again.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, jobs))
+
+
+def previous_manifest(index_dir: Path) -> dict | None:
+    """The manifest of the index at index_dir, or None when there is none or it is damaged
+    (then everything is rebuilt)."""
+    try:
+        return read_manifest(index_dir)
+    except SearchIndexError:
+        return None
 
 
 def replace_directory(new: Path, target: Path) -> None:

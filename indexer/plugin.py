@@ -6,6 +6,7 @@ sections as its pages render and writes all indexes once the last language is bu
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -22,6 +23,8 @@ log = logging.getLogger("mkdocs.plugins.atlas-search")
 
 class AtlasSearchConfig(config_options.Config):
     index_dir = config_options.Type(str, default="build/search-index")
+    # Recorded analyses and exported languages, reused by the next build (indexer/analysis_cache.py).
+    cache_dir = config_options.Type(str, default="build/search-cache")
 
 
 class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
@@ -57,7 +60,12 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         project = Path(config.config_file_path).parent
         index_dir = project / self.config.index_dir
         by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
-        manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)))
-        counts = ", ".join(f"{lang} {entry['sections']}" for lang, entry in manifest["languages"].items())
-        export_static_index(index_dir, Path(config.site_dir) / "search")
-        log.info(f"atlas-search: indexed sections ({counts}) into {index_dir} and {config.site_dir}/search")
+        cache_dir = project / self.config.cache_dir
+        started = time.perf_counter()
+        manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)), cache_dir=cache_dir / "analysis")
+        export_static_index(index_dir, Path(config.site_dir) / "search", cache_dir=cache_dir / "export")
+        counts = ", ".join(f"{lang} {entry['sections']}" + (f" ({manifest['build'][lang]['analysed']} texts analysed)"
+                                                          if manifest["build"][lang]["rebuilt"] else " (unchanged)")
+                           for lang, entry in manifest["languages"].items())
+        log.info(f"atlas-search: indexed sections, {counts}, into {index_dir} and {config.site_dir}/search "
+                 f"in {time.perf_counter() - started:.2f} s")

@@ -283,6 +283,43 @@ class LanguageAnalyzer:
             return self.stem_latin(word)
         return self.stem_native(word)
 
+    # ----- word memo (kept by the analysis cache between builds) -----------------------
+
+    # Per-word results of expensive steps (hazm for Persian), by table name; empty for a
+    # language whose steps are cheap. The analysis cache saves them with each build and
+    # loads them into the next, so a new text made of known words needs no library at all.
+    MEMO_LIMIT = 500_000    # entries a table keeps at most (a query process never grows past it)
+
+    @cached_property
+    def memo(self) -> dict[str, dict[str, object]]:
+        return {}
+
+    def memoised(self, table: str, word: str, compute):
+        """The memo entry of `word` in `table`, computed (and kept) on first use."""
+        entries = self.memo[table]
+        value = entries.get(word)
+        if value is None:
+            value = compute(word)
+            if len(entries) < self.MEMO_LIMIT:
+                entries[word] = value
+        return value
+
+    def load_memo(self, state) -> None:
+        """Take saved memo tables ({table: {word: str or [str, ...]}}), ignoring bad entries."""
+        if not isinstance(state, dict):
+            return
+        for table, entries in self.memo.items():
+            saved = state.get(table)
+            if not isinstance(saved, dict):
+                continue
+            for word, value in saved.items():
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    value = tuple(value)
+                elif not isinstance(value, str):
+                    continue
+                if len(entries) < self.MEMO_LIMIT:
+                    entries.setdefault(word, value)
+
     # ----- whoosh ------------------------------------------------------------------
 
     def build_analyzer(self) -> Analyzer:

@@ -22,7 +22,7 @@ hazm is imported only when Persian text is first analysed.
 from __future__ import annotations
 
 import threading
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from indexer.analyzers import _pipeline as p
 from indexer.analyzers.base import NATIVE, ZWNJ, LanguageAnalyzer
@@ -95,13 +95,19 @@ class PersianAnalyzer(LanguageAnalyzer):
         """Letters a lemma or suffix-stripped stem must keep."""
         return self.data["min_remainder"]
 
+    @cached_property
+    def memo(self) -> dict[str, dict[str, object]]:
+        # hazm's answers per word, kept between builds by the analysis cache: hazm is then
+        # imported only for a word no earlier build has seen.
+        return {"normalized": {}, "lemma": {}}
+
     def normalized_words(self, raw: str) -> tuple[str, ...]:
         """A matched Persian word prepared and hazm-normalised; hazm may split it in several."""
-        return _normalized_words(self, raw)
+        return self.memoised("normalized", raw, lambda word: _normalized_words(self, word))
 
     def lemma(self, word: str) -> str:
         """The guarded lemma of a normalised word (ZWNJ still inside; see module docstring)."""
-        return _lemma(self, word)
+        return self.memoised("lemma", word, lambda w: _lemma(self, w))
 
     def strip_suffix(self, word: str, lexicon) -> str:
         """Rule 4: strip the longest known suffix after a ZWNJ or leaving a lexicon word."""
@@ -129,7 +135,6 @@ class PersianAnalyzer(LanguageAnalyzer):
         )
 
 
-@lru_cache(maxsize=100_000)
 def _normalized_words(lang: PersianAnalyzer, raw: str) -> tuple[str, ...]:
     prepared = lang.folder(raw, keep=ZWNJ).strip(ZWNJ)
     if not prepared:
@@ -143,7 +148,6 @@ def _normalized_words(lang: PersianAnalyzer, raw: str) -> tuple[str, ...]:
     return tuple(word for word in words if word)
 
 
-@lru_cache(maxsize=100_000)
 def _lemma(lang: PersianAnalyzer, word: str) -> str:
     _, lemmatizer = hazm_tools()
     if word in lemmatizer.words:

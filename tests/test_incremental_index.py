@@ -1,0 +1,135 @@
+"""Incremental indexing (issue 13): a rebuild reuses what an earlier build analysed and
+exported, and what it writes is byte for byte what a clean build writes.
+
+Each test builds a copy of the five-language fixture site with the real `mkdocs build`.
+"""
+import json
+import re
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from indexer.analysis_cache import AnalysisCache
+from indexer.analyzers import get_analyzer
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI_SITE = ROOT / "tests" / "fixtures" / "mini-site"
+
+# Builds the site in-process and reports the atlas-search log line and whether hazm was imported.
+BUILD_AND_REPORT = """
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+lines = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        lines.append(record.getMessage())
+logging.getLogger("mkdocs.plugins.atlas-search").addHandler(Keep())
+logging.getLogger("mkdocs.plugins.atlas-search").setLevel(logging.INFO)
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+print([line for line in lines if line.startswith("atlas-search: indexed")][-1])
+print("hazm imported" if "hazm" in sys.modules else "hazm not imported")
+"""
+
+
+def copy_site(tmp_path: Path, name: str) -> Path:
+    project = tmp_path / name
+    shutil.copytree(MINI_SITE, project, ignore=shutil.ignore_patterns("build", "site"))
+    return project
+
+
+def build(project: Path, workers: int = 0) -> list[str]:
+    """Builds; with workers=1 every language is indexed in this process (so the hazm check sees it)."""
+    env = dict(os.environ, ATLAS_SEARCH_WORKERS=str(workers)) if workers else None
+    result = subprocess.run([sys.executable, "-c", BUILD_AND_REPORT, str(project / "site")], cwd=project,
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def outputs(project: Path) -> dict[str, dict[str, bytes]]:
+    return {"index": tree(project / "build" / "search-index"), "export": tree(project / "site" / "search")}
+
+
+def edit(project: Path) -> None:
+    for page, line in (("fa/training.md", "آموزش کارکنان تازه‌وارد پس از راه‌اندازی"),
+                       ("en/data-quality.md", "Duplicates come back when nobody owns the customer data.")):
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8") + f"\n\n{line}\n", encoding="utf-8")
+
+
+def test_a_rebuild_after_an_edit_writes_the_same_bytes_as_a_clean_build(tmp_path):
+    incremental = copy_site(tmp_path, "incremental")
+    build(incremental)
+    edit(incremental)
+    log, _ = build(incremental)
+    assert re.search(r"fa \d+ \(\d+ texts analysed\)", log) and re.search(r"ru \d+ \(unchanged\)", log), log
+    clean = copy_site(tmp_path, "clean")
+    edit(clean)
+    build(clean)
+    assert outputs(incremental) == outputs(clean)
+
+
+def test_a_rebuild_with_no_change_analyses_nothing_and_never_imports_hazm(tmp_path):
+    project = copy_site(tmp_path, "site")
+    first, hazm_first = build(project, workers=1)
+    assert hazm_first == "hazm imported"
+    before = outputs(project)
+    again, hazm_again = build(project, workers=1)
+    assert again.count("(unchanged)") == 5, again
+    assert hazm_again == "hazm not imported"
+    assert outputs(project) == before
+
+
+def test_a_damaged_cache_is_ignored_and_the_build_comes_out_the_same(tmp_path):
+    project = copy_site(tmp_path, "site")
+    build(project)
+    expected = outputs(project)
+    cache = project / "build" / "search-cache"
+    (cache / "analysis" / "fa.json").write_text('{"analyzer": "x", "texts": {"a": [["b", 0, 0, 9, 1]]}}')
+    (cache / "analysis" / "en.json").write_bytes(b"\x00not json")
+    for stored in (cache / "export").rglob("*.json"):
+        if "terms" in stored.name:
+            stored.write_bytes(b"{}")
+    shutil.rmtree(project / "build" / "search-index")      # so every language is rebuilt
+    log, _ = build(project)
+    assert "(unchanged)" not in log
+    assert outputs(project) == expected
+
+
+def test_a_recorded_analysis_with_offsets_outside_its_text_is_analysed_again(tmp_path):
+    path = tmp_path / "en.json"
+    cache = AnalysisCache("en", path)
+    cache.record("Customer data")
+    cache.save()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["texts"]["Customer data"] = [["custom", 0, 0, 99, 1.0]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = AnalysisCache("en", path)
+    assert [t[0] for t in again.record("Customer data")] == ["custom", "data"]
+    assert again.analysed == 1
+
+
+def test_persian_words_seen_by_an_earlier_build_are_analysed_without_hazm(tmp_path, monkeypatch):
+    path = tmp_path / "fa.json"
+    first = AnalysisCache("fa", path)
+    expected = first.record("کیفیت داده‌ها")
+    first.save()
+    persian = get_analyzer("fa")
+    for table in persian.memo.values():
+        table.clear()                       # as in a new process
+    import indexer.analyzers.fa as fa
+
+    def no_hazm():
+        raise AssertionError("hazm was needed")
+    monkeypatch.setattr(fa, "hazm_tools", no_hazm)
+    second = AnalysisCache("fa", path)
+    # A new text (another order, another word already seen as part of the first text).
+    assert second.record("داده‌ها کیفیت")[0][0] == expected[1][0]
+    assert second.analysed == 1
