@@ -73,13 +73,14 @@ class Terminology:
     labels: dict
     factors: dict    # factor id -> {"terms": [...], "phrases": [...], "questions": [...]}
     glossary: dict   # glossary anchor -> {"variants": [...]}
+    pages: dict = field(default_factory=dict)   # other page path (pages.yml) -> the same three lists
 
 
 TERMINOLOGY_LABELS = ("terms", "phrases", "variants")
 FACTOR_LISTS = ("terms", "phrases", "questions")   # shown in this order under a factor's summary
 
 
-def load_terminology(lang: str, factor_ids, glossary_ids) -> Terminology:
+def load_terminology(lang: str, factor_ids, glossary_ids, page_paths=()) -> Terminology:
     """Read and check one language's terminology table; a missing file is an empty table."""
     name = f"terminology/{lang}.yml"
     if not (DATA_DIR / name).exists():
@@ -92,22 +93,32 @@ def load_terminology(lang: str, factor_ids, glossary_ids) -> Terminology:
         raise AtlasDataError(f"{where}: labels needs {', '.join(missing)} (the words shown before each list)")
     factors = raw.get("factors") or {}
     glossary = raw.get("glossary") or {}
+    pages = raw.get("pages") or {}
     for fid, entry in factors.items():
         if fid not in factor_ids:
             raise AtlasDataError(f"{where}: unknown factor '{fid}'")
-        if (entry or {}).get("questions") and not isinstance(labels.get("questions"), str):
-            raise AtlasDataError(f"{where}: factor '{fid}' has questions, so labels needs questions")
-        for key in FACTOR_LISTS:
-            values = (entry or {}).get(key) or []
-            if not all(isinstance(v, str) and v.strip() for v in values):
-                raise AtlasDataError(f"{where}: factor '{fid}' {key} must be a list of words")
+        check_vocabulary_lists(where, f"factor '{fid}'", entry, labels)
+    for path, entry in pages.items():
+        if path not in page_paths or path == "glossary.md":
+            raise AtlasDataError(f"{where}: pages names '{path}', not a page of pages.yml (factors and the glossary have their own sections)")
+        check_vocabulary_lists(where, f"page '{path}'", entry, labels)
     for gid, entry in glossary.items():
         if gid not in glossary_ids:
             raise AtlasDataError(f"{where}: unknown glossary entry '{gid}' (see glossary.md in pages.yml)")
         values = (entry or {}).get("variants") or []
         if not all(isinstance(v, str) and v.strip() for v in values):
             raise AtlasDataError(f"{where}: glossary entry '{gid}' variants must be a list of words")
-    return Terminology(labels, factors, glossary)
+    return Terminology(labels, factors, glossary, pages)
+
+
+def check_vocabulary_lists(where: str, what: str, entry, labels: dict) -> None:
+    """The terms, phrases and questions of a factor or page: lists of non-empty words."""
+    if (entry or {}).get("questions") and not isinstance(labels.get("questions"), str):
+        raise AtlasDataError(f"{where}: {what} has questions, so labels needs questions")
+    for key in FACTOR_LISTS:
+        values = (entry or {}).get(key) or []
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise AtlasDataError(f"{where}: {what} {key} must be a list of words")
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +162,6 @@ def load_atlas() -> Atlas:
     unknown = sorted(set(page_kinds) - set(pages))
     if unknown:
         raise AtlasDataError(f"atlas/data/pages.yml: page_kinds lists unknown page(s) {', '.join(unknown)}")
-    terminology = {lang: load_terminology(lang, factors, pages.get("glossary.md", ())) for lang in languages}
+    terminology = {lang: load_terminology(lang, factors, pages.get("glossary.md", ()), pages) for lang in languages}
     return Atlas(languages, right_to_left, list_separators, themes, factors, sources, sections, pages,
                  page_kinds, terminology)

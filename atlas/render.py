@@ -139,22 +139,44 @@ def after_first_paragraph(markdown: str, anchor: str, block: str) -> str:
     return markdown[:at].rstrip("\n") + "\n\n" + block + "\n\n" + markdown[at:].lstrip("\n")
 
 
+def vocabulary_lines(table, entry: dict) -> str:
+    """The terms, phrases and questions of a factor or page, one labelled line each."""
+    lines = []
+    if entry.get("terms"):
+        lines.append(vocabulary_line(table.labels["terms"], entry["terms"]))
+    if entry.get("phrases"):
+        lines.append(vocabulary_line(table.labels["phrases"], entry["phrases"], table.labels.get("quotes", "")))
+    if entry.get("questions"):
+        lines.append(vocabulary_line(table.labels["questions"], entry["questions"]))
+    return "\n\n".join(lines)
+
+
+PROSE = re.compile(r"(?:\A|\n[ \t]*\n)([^\n#|<>\s-][^\n]*(?:\n[^\n]+)*)")
+
+
+def after_first_prose(markdown: str, block: str) -> str:
+    """Insert `block` after the page's first paragraph of prose (not a heading, table, list,
+    quote or marker), where a page's introduction ends."""
+    match = PROSE.search(markdown)
+    if match is None:
+        return markdown
+    at = match.end()
+    return markdown[:at].rstrip("\n") + "\n\n" + block + "\n\n" + markdown[at:].lstrip("\n")
+
+
 def add_vocabulary(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
     table = atlas.terminology.get(lang)
     if table is None:
         return markdown
     factor = atlas.factor_for_page(page_path)
     if factor is not None and factor.id in table.factors:
-        entry = table.factors[factor.id] or {}
-        lines = []
-        if entry.get("terms"):
-            lines.append(vocabulary_line(table.labels["terms"], entry["terms"]))
-        if entry.get("phrases"):
-            lines.append(vocabulary_line(table.labels["phrases"], entry["phrases"], table.labels.get("quotes", "")))
-        if entry.get("questions"):
-            lines.append(vocabulary_line(table.labels["questions"], entry["questions"]))
+        lines = vocabulary_lines(table, table.factors[factor.id] or {})
         if lines:
-            markdown = after_first_paragraph(markdown, "summary", "\n\n".join(lines))
+            markdown = after_first_paragraph(markdown, "summary", lines)
+    elif page_path in table.pages:
+        lines = vocabulary_lines(table, table.pages[page_path] or {})
+        if lines:
+            markdown = after_first_prose(markdown, lines)
     if page_path == "glossary.md" and table.glossary:
         def with_variants(match: re.Match) -> str:
             variants = (table.glossary.get(match.group(1)) or {}).get("variants")
