@@ -20,6 +20,7 @@ from .citation import Citation, check_reuse_data, cite_context, page_address, re
 from .freshness import PageDates, date_style, edit_url, last_updated_context
 from .metadata import head_metadata, load_site_strings, not_found_metadata, page_description, site_root_path
 from .model import DATA_DIR, AtlasDataError, load_atlas
+from .preview import PreviewBuilder
 from .redirects import load_redirects, write_redirects
 from .render import RenderError, render_page
 
@@ -262,6 +263,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if self.root_not_found:
                 (site / "404.html").write_text(self.root_not_found, encoding="utf-8")
             self.undate()   # the last language is built
+
+    def on_serve(self, server, config, builder):
+        # Authors' edit loop: a page edit rebuilds only its language (atlas/preview.py).
+        server.builder = PreviewBuilder(config, builder)
+        return server
 
     def on_build_error(self, error):
         self.undate()

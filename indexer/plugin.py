@@ -5,7 +5,11 @@ sections as its pages render and writes all indexes once the last language is bu
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -13,12 +17,14 @@ from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .analyzers import get_analyzer
 from .export import export_static_index
 from .freshness import source_hash
 from .index import write_indexes
-from .sections import split_sections
+from .sections import Section, split_sections
 
 log = logging.getLogger("mkdocs.plugins.atlas-search")
+_warming: threading.Thread | None = None    # the analyzers' warm-up while serving (on_serve)
 
 
 class AtlasSearchConfig(config_options.Config):
@@ -53,14 +59,32 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
             kind=str(page.meta.get("kind") or "")))
         return html
 
+    def on_serve(self, server, config, builder):
+        # While serving, load the analyzers' libraries (hazm, jieba) in the background: an
+        # unchanged site never needs them, but an author's edit usually brings a new word.
+        global _warming
+        languages = list(self.sections) or self.i18n(config).all_languages
+        _warming = threading.Thread(target=warm_up, args=(languages,), name="atlas-search-warm-up", daemon=True)
+        _warming.start()
+        return server
+
     @event_priority(-300)
     def on_post_build(self, config):
-        if self.i18n(config).building:
+        i18n = self.i18n(config)
+        if i18n.building:
             return  # a nested per-language build: wait for the last one
+        if _warming is not None:
+            _warming.join()   # never fork the index workers while a thread is importing
         project = Path(config.config_file_path).parent
         index_dir = project / self.config.index_dir
-        by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
         cache_dir = project / self.config.cache_dir
+        by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
+        # A preview that rebuilds only the edited language (atlas/preview.py) leaves the other
+        # languages out of this build: their sections are the last full build's.
+        by_lang.update({lang: read_sections(cache_dir / "sections", lang)
+                        for lang in i18n.all_languages if lang not in by_lang})
+        for lang in self.sections:
+            write_sections(cache_dir / "sections", lang, by_lang[lang])
         started = time.perf_counter()
         manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)), cache_dir=cache_dir / "analysis")
         export_static_index(index_dir, Path(config.site_dir) / "search", cache_dir=cache_dir / "export")
@@ -69,3 +93,30 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
                            for lang, entry in manifest["languages"].items())
         log.info(f"atlas-search: indexed sections, {counts}, into {index_dir} and {config.site_dir}/search "
                  f"in {time.perf_counter() - started:.2f} s")
+
+
+def write_sections(folder: Path, lang: str, sections: list[Section]) -> None:
+    """Keep a language's sections for a later build that does not render that language."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{lang}.", dir=folder)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump([section.as_dict() for section in sections], out, ensure_ascii=False)
+    os.replace(temporary, folder / f"{lang}.json")
+
+
+def read_sections(folder: Path, lang: str) -> list[Section]:
+    """The sections write_sections kept; PluginError naming the file when there are none."""
+    path = folder / f"{lang}.json"
+    try:
+        return [Section(**entry) for entry in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError) as exc:
+        raise PluginError(f"atlas-search: '{lang}' was not built and its sections from the last full build "
+                          f"({path}) cannot be read ({type(exc).__name__}): run a full build") from None
+
+
+def warm_up(languages) -> None:
+    for lang in languages:
+        try:
+            get_analyzer(lang).warm_up()
+        except Exception:  # a failure here only costs the first edit its speed
+            log.debug(f"atlas-search: could not warm up the '{lang}' analyzer", exc_info=True)

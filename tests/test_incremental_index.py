@@ -133,3 +133,43 @@ def test_persian_words_seen_by_an_earlier_build_are_analysed_without_hazm(tmp_pa
     # A new text (another order, another word already seen as part of the first text).
     assert second.record("داده‌ها کیفیت")[0][0] == expected[1][0]
     assert second.analysed == 1
+
+
+def test_a_preview_rebuild_of_the_edited_language_serves_the_edit_and_the_full_search_index(tmp_path):
+    """`mkdocs serve` rebuilds only the edited language (atlas/preview.py); the served search
+    index is still every language's, byte for byte what a full build makes."""
+    preview = copy_site(tmp_path, "preview")
+    build(preview)
+    script = """
+import logging, sys
+logging.basicConfig(level=logging.INFO)
+from mkdocs.config import load_config
+from atlas.preview import PreviewBuilder
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+def full_build():
+    raise SystemExit("a full build was started for a page edit")
+builder = PreviewBuilder(config, full_build)
+page = config.docs_dir + "/fa/training.md"
+open(page, "a", encoding="utf-8").write("\\n\\nآموزش کارکنان تازه‌وارد پس از راه‌اندازی\\n")
+builder()
+"""
+    result = subprocess.run([sys.executable, "-c", script, str(preview / "site")], cwd=preview,
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert result.returncode == 0, result.stderr
+    assert "rebuilt fa only" in result.stderr
+    assert "تازه‌وارد" in (preview / "site" / "fa" / "training" / "index.html").read_text(encoding="utf-8")
+    clean = copy_site(tmp_path, "clean")
+    (clean / "docs" / "fa" / "training.md").write_text(
+        (preview / "docs" / "fa" / "training.md").read_text(encoding="utf-8"), encoding="utf-8")
+    build(clean)
+    assert outputs(preview) == outputs(clean)
+
+
+def test_the_preview_rebuilds_everything_when_a_file_outside_the_language_folders_changes():
+    from atlas.preview import changed_languages
+
+    before = {"fa/a.md": (1, 1), "en/b.md": (1, 1), "assets/x.css": (1, 1)}
+    assert changed_languages(before, dict(before, **{"fa/a.md": (2, 1)}), ["en", "fa"]) == {"fa"}
+    assert changed_languages(before, dict(before, **{"fa/new.md": (2, 1)}), ["en", "fa"]) == {"fa"}
+    assert changed_languages(before, dict(before, **{"assets/x.css": (2, 1)}), ["en", "fa"]) is None
+    assert changed_languages(before, before, ["en", "fa"]) == set()

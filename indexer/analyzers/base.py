@@ -320,6 +320,11 @@ class LanguageAnalyzer:
                 if len(entries) < self.MEMO_LIMIT:
                     entries.setdefault(word, value)
 
+    def warm_up(self) -> None:
+        """Load what analysis needs (a library, a dictionary) ahead of the first text; a
+        no-op for languages with nothing to load. `mkdocs serve` calls it in the background
+        once the site is served, so an author's first edit does not wait for hazm."""
+
     # ----- whoosh ------------------------------------------------------------------
 
     def build_analyzer(self) -> Analyzer:

@@ -101,6 +101,9 @@ class PersianAnalyzer(LanguageAnalyzer):
         # imported only for a word no earlier build has seen.
         return {"normalized": {}, "lemma": {}}
 
+    def warm_up(self) -> None:
+        hazm_tools()
+
     def normalized_words(self, raw: str) -> tuple[str, ...]:
         """A matched Persian word prepared and hazm-normalised; hazm may split it in several."""
         return self.memoised("normalized", raw, lambda word: _normalized_words(self, word))

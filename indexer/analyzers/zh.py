@@ -115,6 +115,9 @@ class ChineseSegmentFilter(p.LanguageFilter):
 class ChineseAnalyzer(LanguageAnalyzer):
     """Chinese pages: fold (NFKC full-width), jieba words, stop words, English rules for Latin."""
 
+    def warm_up(self) -> None:
+        jieba_tokenizer()
+
     def build_analyzer(self):
         return (
             p.WordTokenizer(self)
