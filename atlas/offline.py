@@ -27,6 +27,7 @@ inline SVG drawn at build time, so both work from disk as they are.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import logging
 import os
@@ -156,15 +157,18 @@ def index_script(path: str, payload: str) -> str:
 
 
 def embed_search_index(site: Path) -> int:
-    """Write search/<path>.js beside every index file search/<path>; returns how many."""
+    """Write search/<path>.js beside every index file search/<path> (JSON, or gzip-compressed
+    JSON); returns how many."""
     search = site / "search"
     if not (search / "entry.json").is_file():
         raise OfflineError(f"{search / 'entry.json'}: missing; the atlas-search plugin did not export an index")
     count = 0
-    for json_file in sorted(search.rglob("*.json")):
-        path = json_file.relative_to(search).as_posix()
-        payload = json_file.read_text(encoding="utf-8")
-        json_file.with_name(json_file.name + ".js").write_text(index_script(path, payload), encoding="utf-8")
+    for index_file in sorted([*search.rglob("*.json"), *search.rglob("*.json.gz")]):
+        path = index_file.relative_to(search).as_posix()
+        data = index_file.read_bytes()
+        # The index folder's files are gzip (indexer/export.py); the script holds their JSON.
+        payload = (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8")
+        index_file.with_name(index_file.name + ".js").write_text(index_script(path, payload), encoding="utf-8")
         count += 1
     return count
 

@@ -27,8 +27,10 @@ import copy
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -95,6 +97,24 @@ def variant_config(kind: str, site_dir: Path, work: Path, *, docs_dir: Path | No
     return path
 
 
+def run_measured(command: list[str], log, timeout: float, **options) -> tuple[int, float]:
+    """Run `command` (output to `log`); returns (exit code, peak memory in MiB): the resident
+    set of the largest process of its tree (wait4's ru_maxrss covers the process and every
+    descendant it waited for, such as the indexer's worker processes). Raises
+    subprocess.TimeoutExpired after `timeout` seconds (the process is killed)."""
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **options)
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode == -signal.SIGKILL and not timer.is_alive():
+        raise subprocess.TimeoutExpired(command, timeout)
+    return proc.returncode, usage.ru_maxrss / 1024
+
+
 def run_mkdocs(config_file: Path, log_file: Path, timeout: float) -> dict:
     """Build in a subprocess (bench.build_runner); returns its result dict, never raises."""
     result_file = log_file.with_suffix(".json")
@@ -102,18 +122,19 @@ def run_mkdocs(config_file: Path, log_file: Path, timeout: float) -> dict:
     started = time.perf_counter()
     try:
         with open(log_file, "w", encoding="utf-8") as log:
-            proc = subprocess.run([sys.executable, "-m", "bench.build_runner", str(config_file), str(result_file)],
-                                  cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
+            returncode, peak = run_measured([sys.executable, "-m", "bench.build_runner", str(config_file),
+                                             str(result_file)], log, timeout, cwd=PROJECT)
     except subprocess.TimeoutExpired:
         return {"ok": False, "error": f"build timed out after {timeout:.0f} s", "wall_s": time.perf_counter() - started}
     try:
         result = json.loads(result_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         tail = log_file.read_text(encoding="utf-8", errors="replace")[-1500:]
-        return {"ok": False, "error": f"build process exited with {proc.returncode}: {tail.strip()[-600:]}",
+        return {"ok": False, "error": f"build process exited with {returncode}: {tail.strip()[-600:]}",
                 "wall_s": time.perf_counter() - started}
     if not result.get("ok") and not result.get("error"):
-        result["error"] = f"build process exited with {proc.returncode}"
+        result["error"] = f"build process exited with {returncode}"
+    result["peak_mib"] = peak
     return result
 
 
@@ -147,18 +168,17 @@ def run_pagefind(site_dir: Path, out_dir: Path, log_file: Path, timeout: float) 
     started = time.perf_counter()
     try:
         with open(log_file, "w", encoding="utf-8") as log:
-            proc = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, timeout=timeout,
-                                  env={**os.environ, "NO_COLOR": "1"})
+            returncode, peak = run_measured(command, log, timeout, env={**os.environ, "NO_COLOR": "1"})
     except FileNotFoundError as exc:
         return {"ok": False, "error": f"pagefind not installed ({exc}); pip install -r requirements-bench.txt"}
     except subprocess.TimeoutExpired:
         return {"ok": False, "error": f"pagefind timed out after {timeout:.0f} s"}
     elapsed = time.perf_counter() - started
-    if proc.returncode != 0 or not (out_dir / "pagefind.js").exists():
+    if returncode != 0 or not (out_dir / "pagefind.js").exists():
         tail = log_file.read_text(encoding="utf-8", errors="replace")[-600:]
-        return {"ok": False, "error": f"pagefind exited with {proc.returncode}: {tail.strip()}", "wall_s": elapsed}
+        return {"ok": False, "error": f"pagefind exited with {returncode}: {tail.strip()}", "wall_s": elapsed}
     return {"ok": True, "wall_s": elapsed, "index_s": {"pagefind": elapsed}, "out": str(out_dir),
-            "command": " ".join(command)}
+            "command": " ".join(command), "peak_mib": peak}
 
 
 # --------------------------------------------------------------------------- sizes on disk

@@ -125,6 +125,38 @@ def make_docs(real_docs: Path, target: Path, multiple: int, seed: int = 7) -> di
     return counts
 
 
+CHART_METRICS = [("index_s", "Index build time", "s"), ("peak_mib", "Peak build memory", "MiB"),
+                 ("size", "Index size on disk", "MiB"), ("first_query_bytes", "First-query bytes", "KiB"),
+                 ("query_ms_median", "Median query", "ms"), ("query_ms_p95", "p95 query", "ms")]
+
+
+def write_chart(out: Path, rows: list[str], results: dict, engines: list[str], log) -> Path | None:
+    """scale.svg and scale.png: each cost against the multiple, both axes logarithmic."""
+    from .plot import loglog_panels, write_png
+
+    scale_of_unit = {"MiB": 1 / 2**20, "KiB": 1 / 1024}
+    panels = []
+    for metric, title, unit in CHART_METRICS:
+        series = {}
+        for engine in engines:
+            points = []
+            for row in rows:
+                info = results[row]["engines"].get(engine, {})
+                value = info.get("size", {}).get("all") if metric == "size" else info.get(metric)
+                if info.get("ok") and isinstance(value, (int, float)) and value > 0:
+                    factor = scale_of_unit.get(unit, 1) if metric in ("size", "first_query_bytes") else 1
+                    points.append((int(row.rstrip("×")), value * factor))
+            series[engine] = points
+        panels.append((title, unit, series))
+    svg = loglog_panels(panels, "CRM Failure Atlas search vs Pagefind: cost against knowledge-base size (log-log)")
+    (out / "scale.svg").write_text(svg, encoding="utf-8")
+    try:
+        return write_png(svg, out / "scale.png")
+    except Exception as exc:  # noqa: BLE001 - the tables and the SVG are written either way
+        log(f"scale chart: PNG not written ({exc}); the SVG is in {out / 'scale.svg'}")
+        return out / "scale.svg"
+
+
 def run_scale(args, queries, out: Path, log) -> int:
     from .browser import engine_specs, run_engine
     from .compare import order_queries, write_outputs
@@ -158,7 +190,7 @@ def run_scale(args, queries, out: Path, log) -> int:
                          else builds.sizes_pagefind(work / "pagefind", LANGUAGES))
                 entry["engines"][engine] = {"ok": True, "index_s": (build.get("index_s") or {}).get(engine),
                                             "site_build_s": ours.get("wall_s") if engine == "ours" else None,
-                                            "size": sizes}
+                                            "peak_mib": build.get("peak_mib"), "size": sizes}
             else:
                 entry["engines"][engine] = {"ok": False, "error": build.get("error", "")}
                 log(f"scale {row}: {engine} FAILED: {build.get('error', '')[:300]}")
@@ -209,6 +241,7 @@ def run_scale(args, queries, out: Path, log) -> int:
                  + ", ".join(f"{l} {n}" for l, n in results[row]["sections_per_lang"].items()) + " |\n" for row in rows)]
     for metric, title, kind in [("index_s", "Index build time, s", "s"),
                                 ("site_build_s", "Whole site build (mkdocs incl. our indexing; Pagefind indexes that same HTML), s", "s"),
+                                ("peak_mib", "Peak memory of the build, MiB (largest process: ours the whole mkdocs build with its index workers, Pagefind its binary)", "MiB"),
                                 ("size", "Index size on disk (data, all languages)", "bytes"),
                                 ("first_query_bytes", "First-query bytes, cold browser (median over languages)", "bytes"),
                                 ("first_query_ms", "First (cold) query time, ms (median over languages)", "ms"),
@@ -218,5 +251,7 @@ def run_scale(args, queries, out: Path, log) -> int:
     tables = "\n".join(parts)
     write_outputs(out, {"multiples": multiples, "run_time_s": elapsed, "results": results}, tables, "scale")
     print(tables)
-    log(f"scale mode done in {elapsed:.0f} s; wrote {out / 'scale.json'} and {out / 'scale.md'}")
+    chart = write_chart(out, rows, results, engines, log)
+    log(f"scale mode done in {elapsed:.0f} s; wrote {out / 'scale.json'}, {out / 'scale.md'}"
+        + (f" and {chart}" if chart else ""))
     return 0

@@ -2,23 +2,27 @@
 
 Analysing the pages (hazm, jieba, Snowball, Hebrew prefixes) is most of what indexing costs,
 and hazm alone takes seconds to load. A text's tokens depend only on the text and on the
-analyzer, so each language keeps a file `<cache_dir>/<lang>.json`
+analyzer, so each language keeps a file `<cache_dir>/<lang>.jsonl`:
 
-    {"analyzer": "<version>", "texts": {text: [[term, position, start, end, boost], ...]}}
+    {"analyzer": "<version>", "memo": {...}}                           first line
+    <key>\t<check>\t[term, position, start, end, term, position, ...]   one line per text
 
-and a rebuild replays the recorded tokens of every text it has seen before: it analyses only
-new or edited texts, and an unchanged site none at all. The file also keeps the analyzer's
-per-word memo (LanguageAnalyzer.memo: hazm's answers for Persian), so an edited text made of
-words seen before needs no hazm either; hazm is imported only for a Persian word no build has
-seen. The
-replayed tokens are the analyzer's own, so the index written is byte-identical to a clean
-build's (tests/test_incremental_index.py).
+where <key> is a 128-bit BLAKE2b hash of the text and <check> a hash of the key and the record
+(a damaged line is analysed again, not replayed). A rebuild replays the recorded tokens of
+every text it has seen before: it analyses only new or edited texts, and an unchanged site none
+at all. The first line also keeps the analyzer's per-word memo (LanguageAnalyzer.memo: hazm's
+answers for Persian), so an edited text made of words seen before needs no hazm either; hazm is
+imported only for a Persian word no build has seen. Lines are parsed only when their text comes
+up, so a large site's cache costs about its file size in memory. The replayed tokens are the
+analyzer's own, so the index written is byte-identical to a clean build's
+(tests/test_incremental_index.py).
 
 The version (`analyzer_version`) is a hash of everything analysis depends on: the analyzer
 package's code, indexer/data/analysis.json and the versions of the libraries it calls. A file
-stamped with another version, or one that cannot be read, is ignored and rewritten: the cache
-can only make a build faster, never different. Entries not used by a build are dropped, so the
-file holds what the current pages need and no more.
+stamped with another version, or one that cannot be read, is ignored and rewritten, and a line
+that does not hold a valid record for its text is analysed again: the cache can only make a
+build faster, never different. Entries not used by a build are dropped, so the file holds what
+the current pages need and no more.
 """
 from __future__ import annotations
 
@@ -66,40 +70,53 @@ class AnalysisCache:
         self.lang = lang
         self.path = path
         self.version = analyzer_version()
-        self.known: dict[str, list] = self._load() if path is not None else {}
-        self.used: dict[str, list] = {}
+        self.known: dict[str, str] = self._load() if path is not None else {}   # key -> record line
+        self.used: dict[str, str] = {}
         self.analysed = 0       # texts analysed by this build (not replayed)
 
-    def _load(self) -> dict[str, list]:
+    def _load(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            with self.path.open(encoding="utf-8") as handle:
+                header = json.loads(handle.readline() or "null")
+                if not (isinstance(header, dict) and header.get("analyzer") == self.version):
+                    return {}   # another analyzer version (or not ours): analyse afresh
+                known = {}
+                for line in handle:
+                    key, tab, rest = line.rstrip("\n").partition("\t")
+                    check, tab, record = rest.partition("\t")
+                    if tab and check == line_check(key, record):
+                        known[key] = record
         except FileNotFoundError:
             return {}
         except (OSError, ValueError, RecursionError) as exc:
             log.warning(f"atlas-search: ignoring the unreadable analysis cache {self.path} ({exc.__class__.__name__})")
             return {}
-        if not (isinstance(data, dict) and data.get("analyzer") == self.version and isinstance(data.get("texts"), dict)):
-            return {}   # another analyzer version (or not ours): analyse afresh
-        get_analyzer(self.lang).load_memo(data.get("memo"))
-        return data["texts"]
+        get_analyzer(self.lang).load_memo(header.get("memo"))
+        return known
 
     def record(self, text: str) -> list:
-        """The tokens `text` analyses into in index mode, as [term, position, start, end, boost]."""
-        record = self.used.get(text)
+        """The tokens `text` analyses into in index mode, flat: [term, position, start, end, ...]."""
+        key = text_key(text)
+        line = self.used.get(key) or self.known.get(key)
+        record = parse_record(line, len(text)) if line is not None else None
         if record is None:
-            record = self.known.get(text)
-            if not valid_record(record, len(text)):
-                record = [[t.text, t.pos, t.startchar, t.endchar, t.boost]
-                          for t in get_analyzer(self.lang).analyzer()(text, positions=True, chars=True, mode="index")]
-                self.analysed += 1
-            self.used[text] = record
+            tokens = list(get_analyzer(self.lang).analyzer()(text, positions=True, chars=True, mode="index"))
+            record = [value for t in tokens for value in (t.text, t.pos, t.startchar, t.endchar)]
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            if any(t.boost != 1 for t in tokens):
+                line = None     # no analyzer boosts tokens today; such a text is never replayed
+            self.analysed += 1
+        if line is not None:
+            self.used[key] = line
         return record
 
     def tokens(self, text: str, **kwargs):
         """whoosh tokens for `text` in index mode, replayed from the record."""
-        for term, position, start, end, boost in self.record(text):
-            token = Token(positions=kwargs.get("positions", False), chars=kwargs.get("chars", False), mode="index")
-            token.text, token.pos, token.startchar, token.endchar, token.boost = term, position, start, end, boost
+        record = self.record(text)
+        positions, chars = kwargs.get("positions", False), kwargs.get("chars", False)
+        for at in range(0, len(record), 4):
+            token = Token(positions=positions, chars=chars, mode="index")
+            token.text, token.pos, token.startchar, token.endchar = record[at:at + 4]
             yield token
 
     def save(self) -> None:
@@ -107,25 +124,38 @@ class AnalysisCache:
         if self.path is None:
             return
         memo = {table: dict(sorted(entries.items())) for table, entries in get_analyzer(self.lang).memo.items()}
-        payload = json.dumps({"analyzer": self.version, "memo": memo, "texts": dict(sorted(self.used.items()))},
-                             ensure_ascii=False, separators=(",", ":"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
+                out.write(json.dumps({"analyzer": self.version, "memo": memo}, ensure_ascii=False) + "\n")
+                for key in sorted(self.used):
+                    out.write(f"{key}\t{line_check(key, self.used[key])}\t{self.used[key]}\n")
             os.replace(temporary, self.path)
         except OSError as exc:
             log.warning(f"atlas-search: could not write the analysis cache {self.path} ({exc.strerror or exc})")
 
 
-def valid_record(record, length: int) -> bool:
-    """A recorded analysis of the expected shape, its offsets inside a text of `length`."""
-    if not isinstance(record, list):
-        return False
-    for token in record:
-        if not (isinstance(token, list) and len(token) == 5 and isinstance(token[0], str) and token[0]
-                and all(isinstance(n, int) and not isinstance(n, bool) for n in token[1:4])
-                and 0 <= token[2] <= token[3] <= length and isinstance(token[4], (int, float))):
-            return False
-    return True
+def text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def line_check(key: str, record: str) -> str:
+    return hashlib.blake2b(f"{key}\t{record}".encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+def parse_record(line: str, length: int) -> list | None:
+    """The flat token record in `line` if it has the expected shape, its offsets inside a text
+    of `length`; else None (the text is then analysed again)."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(record, list) or len(record) % 4:
+        return None
+    for at in range(0, len(record), 4):
+        term, position, start, end = record[at:at + 4]
+        if not (isinstance(term, str) and term and all(type(n) is int for n in (position, start, end))
+                and 0 <= start <= end <= length):
+            return None
+    return record

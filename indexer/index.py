@@ -279,7 +279,7 @@ def write_language_index(lang: str, sections: list[Section], directory: Path, ca
     directory.mkdir(parents=True)
     sections = group_by_page(sections)
     digest = sections_hash(sections)
-    cache = AnalysisCache(lang, Path(cache_dir) / f"{lang}.json" if cache_dir is not None else None)
+    cache = AnalysisCache(lang, Path(cache_dir) / f"{lang}.jsonl" if cache_dir is not None else None)
     with seeded_random(digest):
         ix = whoosh_index.create_in(str(directory), schema_for(lang))
         # Separate segment files: a compound file would embed file modification times.

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from indexer.analysis_cache import AnalysisCache
+from indexer.analysis_cache import AnalysisCache, line_check
 from indexer.analyzers import get_analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,11 +92,13 @@ def test_a_damaged_cache_is_ignored_and_the_build_comes_out_the_same(tmp_path):
     build(project)
     expected = outputs(project)
     cache = project / "build" / "search-cache"
-    (cache / "analysis" / "fa.json").write_text('{"analyzer": "x", "texts": {"a": [["b", 0, 0, 9, 1]]}}')
-    (cache / "analysis" / "en.json").write_bytes(b"\x00not json")
-    for stored in (cache / "export").rglob("*.json"):
-        if "terms" in stored.name:
-            stored.write_bytes(b"{}")
+    (cache / "analysis" / "fa.jsonl").write_text('{"analyzer": "x"}\n0123\t["b", 0, 0, 9]\n')
+    (cache / "analysis" / "en.jsonl").write_bytes(b"\x00not json")
+    ru = cache / "analysis" / "ru.jsonl"          # right version, every record garbled
+    header, *lines = ru.read_text(encoding="utf-8").splitlines()
+    ru.write_text("\n".join([header] + [line.rsplit("\t", 1)[0] + '\t["x", 0, 0, 1]' for line in lines]) + "\n")
+    for stored in (cache / "export").rglob("terms.*"):
+        stored.write_bytes(b"{}")
     shutil.rmtree(project / "build" / "search-index")      # so every language is rebuilt
     log, _ = build(project)
     assert "(unchanged)" not in log
@@ -104,20 +106,21 @@ def test_a_damaged_cache_is_ignored_and_the_build_comes_out_the_same(tmp_path):
 
 
 def test_a_recorded_analysis_with_offsets_outside_its_text_is_analysed_again(tmp_path):
-    path = tmp_path / "en.json"
+    path = tmp_path / "en.jsonl"
     cache = AnalysisCache("en", path)
     cache.record("Customer data")
     cache.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["texts"]["Customer data"] = [["custom", 0, 0, 99, 1.0]]
-    path.write_text(json.dumps(data), encoding="utf-8")
+    header, line = path.read_text(encoding="utf-8").splitlines()
+    key = line.split("\t")[0]
+    record = '["custom", 0, 0, 99]'     # checksummed as the cache writes it, but out of bounds
+    path.write_text(f"{header}\n{key}\t{line_check(key, record)}\t{record}\n", encoding="utf-8")
     again = AnalysisCache("en", path)
-    assert [t[0] for t in again.record("Customer data")] == ["custom", "data"]
+    assert again.record("Customer data")[0::4] == ["custom", "data"]
     assert again.analysed == 1
 
 
 def test_persian_words_seen_by_an_earlier_build_are_analysed_without_hazm(tmp_path, monkeypatch):
-    path = tmp_path / "fa.json"
+    path = tmp_path / "fa.jsonl"
     first = AnalysisCache("fa", path)
     expected = first.record("کیفیت داده‌ها")
     first.save()
@@ -131,7 +134,7 @@ def test_persian_words_seen_by_an_earlier_build_are_analysed_without_hazm(tmp_pa
     monkeypatch.setattr(fa, "hazm_tools", no_hazm)
     second = AnalysisCache("fa", path)
     # A new text (another order, another word already seen as part of the first text).
-    assert second.record("داده‌ها کیفیت")[0][0] == expected[1][0]
+    assert second.record("داده‌ها کیفیت")[0] == expected[4]
     assert second.analysed == 1
 
 

@@ -95,6 +95,8 @@
    *  whether it holds what the index promises (else it is forgotten and reported damaged). */
   LanguageIndex.prototype.file = async function (name, valid) {
     var meta = await this.meta();
+    // The folder's files are stored compressed (meta.fileSuffix ".json.gz"; indexer/export.py).
+    if (meta.fileSuffix && /\.json$/.test(name)) name = name.replace(/\.json$/, meta.fileSuffix);
     var path = this.lang + "/" + meta.folder + "/" + name;
     var data = await this.site.load(path);
     if (valid && !valid(data)) throw this.site.damaged(path, "unexpected content");
@@ -419,8 +421,9 @@
   }
 
   /**
-   * A static site's search: `load(path, options)` returns (a promise of) the parsed JSON below
-   * the search root; with options.fresh it must bypass every cache (the browser passes
+   * A static site's search: `load(path, options)` returns (a promise of) the file below the
+   * search root, as its bytes (an ArrayBuffer or a typed array: gzip or plain JSON, parsed here)
+   * or already parsed; with options.fresh it must bypass every cache (the browser passes
    * `cache: "reload"` to fetch; a loader reading files may ignore it).
    *
    * Every file but entry.json is named by its content, so a file loaded once is kept for the
@@ -444,10 +447,30 @@
   Site.prototype.fetchFile = function (path, fresh) {
     var self = this;
     return new Promise(function (resolve) { resolve(self.fetchJson(path, { fresh: fresh })); }).then(function (data) {
+      return isBytes(data) ? parseIndexFile(data, path) : data;
+    }).then(function (data) {
       if (data === null || typeof data !== "object") throw new Error("search index file " + path + " is damaged (not a JSON object or list)");
       return data;
     });
   };
+  function isBytes(data) { return data instanceof ArrayBuffer || ArrayBuffer.isView(data); }
+  /** The JSON in a file's bytes, gunzipped first when they are gzip (the index folder's files,
+   *  unless the host already undid the compression in transit). */
+  async function parseIndexFile(data, path) {
+    var bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    var text;
+    try {
+      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        text = await new Response(stream).text();
+      } else {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      }
+      return JSON.parse(text);
+    } catch (error) {
+      throw new Error("search index file " + path + " is damaged (not valid " + (text === undefined ? "gzip or UTF-8" : "JSON") + ")");
+    }
+  }
   Site.prototype.load = function (path) {
     if (!this.cache.has(path)) {
       var self = this;

@@ -42,7 +42,7 @@
       var init = options && options.fresh ? { cache: "reload" } : {};
       return fetch(new URL("search/" + path, root), init).then(function (response) {
         if (!response.ok) throw new Error("search index file " + path + ": HTTP " + response.status);
-        return response.json();
+        return response.arrayBuffer();   // AtlasSearch.Site parses it (gunzipping the index's files)
       });
     };
   }

@@ -25,7 +25,7 @@ FIRST_RESULTS = [
 
 # (reader language, misspelled query, the suggestion as shown: in the pages' own spelling)
 MISSPELLED = [
-    ("en", "Integraton qualty", "integration quality"),
+    ("en", "Intgration qualty", "integration quality"),
     ("zh", "intgration", "integration"),                 # a Latin query on a Chinese page
     ("ru", "интерация", "интеграция"),
     ("fa", "یکپارچهسزی", "یکپارچه\u200cسازی"),         # shown with its ZWNJ

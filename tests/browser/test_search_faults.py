@@ -7,6 +7,7 @@ hour (a host that sets no caching headers may do as much: the worst case for a r
 test waits for DOM states only: each query starts from the empty box, so the list filling up
 or the "unavailable" message showing can only be that query's outcome.
 """
+import gzip
 import hashlib
 import http.server
 import json
@@ -129,13 +130,13 @@ def redeploy(old: Path, new: Path, retitle: tuple[str, str, str]) -> None:
         meta["folder"] = folder
         entry["languages"][lang] = f"{lang}/" + write_hashed(search / lang, "meta", meta)
         if lang == retitle[0]:
-            for bundle in (search / lang / folder).glob("pages.*.json"):
-                pages = json.loads(bundle.read_text(encoding="utf-8"))
+            for bundle in (search / lang / folder).glob("pages.*.json.gz"):
+                pages = json.loads(gzip.decompress(bundle.read_bytes()))
                 if any(page["page"] == retitle[1] for page in pages):
                     for page in pages:
                         if page["page"] == retitle[1]:
                             page["title"] = retitle[2]
-                    bundle.write_bytes(dump(pages))
+                    bundle.write_bytes(gzip.compress(dump(pages), mtime=0))
     (search / "entry.json").write_bytes(dump(entry))
 
 
@@ -179,10 +180,10 @@ def test_redeploy_under_an_open_page_gives_results_not_unavailable(host, tab, tm
 FOLDER = r"[0-9a-f]{12}"
 # kind -> (reader language, query, files below search/ that the query needs and are damaged)
 DAMAGED = {
-    "pages": ("ru", "сопротивление изменениям", rf"ru/{FOLDER}/pages\.\d+\.json"),
-    "paths": ("fa", "data quality", rf"fa/{FOLDER}/paths\.json"),   # a cross-language search
-    "terms": ("he", "באיכות הנתונים", rf"he/{FOLDER}/terms\.\d+\.json"),
-    "lexicon": ("zh", "数据质量", rf"zh/{FOLDER}/lex\.\d+\.json"),
+    "pages": ("ru", "сопротивление изменениям", rf"ru/{FOLDER}/pages\.\d+\.json\.gz"),
+    "paths": ("fa", "data quality", rf"fa/{FOLDER}/paths\.json\.gz"),   # a cross-language search
+    "terms": ("he", "באיכות הנתונים", rf"he/{FOLDER}/terms\.\d+\.json\.gz"),
+    "lexicon": ("zh", "数据质量", rf"zh/{FOLDER}/lex\.\d+\.json\.gz"),
     "meta": ("en", "integrating ERP", r"en/meta\.[0-9a-f]{12}\.json"),
     "analysis": ("en", "integrating ERP", r"analysis\.[0-9a-f]{12}\.json"),
     "entry": ("fa", "دادهها", r"entry\.json"),
@@ -246,7 +247,7 @@ let dir = oldDir;
 const fresh = [];
 const site = new AtlasSearch.Site(async (file, options) => {
   if (options && options.fresh) fresh.push(file);
-  return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  return fs.readFileSync(path.join(dir, file));   // bytes: the Site parses and gunzips
 });
 (async () => {
   const search = () => AtlasSearch.search(site, "en", "data quality", { prefix: true });

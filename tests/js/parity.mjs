@@ -11,7 +11,8 @@ const AtlasSearch = require("../../indexer/web/atlas-search.js");
 const AtlasSnowball = require("../../indexer/web/snowball.js");
 
 const [searchDir, casesFile] = process.argv.slice(2);
-const site = new AtlasSearch.Site(async (file) => JSON.parse(readFileSync(path.join(searchDir, file), "utf8")));
+// The bytes of each file, as fetch gives them to the search box (the Site parses and gunzips).
+const site = new AtlasSearch.Site(async (file) => readFileSync(path.join(searchDir, file)));
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
 // Terms the index does not contain cannot change a ranking: compare the effective query.
 async function effective(index, groups) {
