@@ -136,6 +136,17 @@ class AnalysisCache:
             log.warning(f"atlas-search: could not write the analysis cache {self.path} ({exc.strerror or exc})")
 
 
+def cache_is_current(path: Path) -> bool:
+    """Does the cache file exist, stamped with this analyzer version? (A build that finds it
+    so will rarely need the analyzers' libraries; one that does not will need them at once.)"""
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline() or "null")
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(header, dict) and header.get("analyzer") == analyzer_version()
+
+
 def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

@@ -111,9 +111,10 @@ def page_bundles(page_starts: list[int]) -> list[list[int]]:
     return bundles
 
 
-def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
-    """Write one language's files under <out_dir>/<lang>/; returns the meta file's path."""
-    ix = open_language_index(index_dir, lang)
+def export_language(index_dir: Path, lang: str, out_dir: Path, manifest: dict | None = None) -> str:
+    """Write one language's files under <out_dir>/<lang>/; returns the meta file's path.
+    `manifest` (else index_dir's) holds the language's entry the files are checked against."""
+    ix = open_language_index(index_dir, lang, manifest)
     with ix.reader() as reader:
         doc_count = reader.doc_count_all()
         stored = [reader.stored_fields(docnum) for docnum in range(doc_count)]
@@ -132,8 +133,8 @@ def export_language(index_dir: Path, lang: str, out_dir: Path) -> str:
                 postings.setdefault(term, []).append([field_number, flat])
     ix.close()
 
-    lexicon = read_lexicon(index_dir, lang)
-    table = read_page_table(index_dir, lang)
+    lexicon = read_lexicon(index_dir, lang, manifest)
+    table = read_page_table(index_dir, lang, manifest)
     page_starts = [page[1] for page in table["pages"]] + [doc_count]
     files: dict[str, object] = {}
     for number, bundle in enumerate(page_bundles(page_starts)):

@@ -359,42 +359,57 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
     copied from it, not rebuilt; the others are built in parallel processes (up to `workers`,
     default the machine's cores), each with its analysis cache under `cache_dir`. What each
     language cost is in the returned manifest's "build" (not written to disk: the files are
-    the same however they were made)."""
+    the same however they were made). The MkDocs plugin does the same per language, each in a
+    process of its own while the next language renders (indexer/language_jobs.py)."""
     index_dir = Path(index_dir)
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
     previous = previous_manifest(index_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.", dir=index_dir.parent))
+    staging = staging_folder(index_dir)
     try:
-        manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
-                    "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
-                    "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,
-                    "page_kind_prior": PAGE_KIND_PRIOR, "languages": {}}
-        entries, to_build = {}, []
-        for lang in sorted(sections_by_lang):
-            entry = reuse_language_index(lang, sections_by_lang[lang], index_dir, previous, staging / lang)
-            if entry is None:
-                to_build.append(lang)
-            else:
-                entries[lang] = entry
-        jobs = [(lang, sections_by_lang[lang], staging / lang, cache_dir) for lang in to_build]
-        entries.update(zip(to_build, run_parallel(build_language_job, jobs, workers)))
-        build = {}
-        for lang in sorted(entries):
-            entry = dict(entries[lang])
-            build[lang] = {"rebuilt": lang in to_build, "analysed": entry.pop("analysed", 0)}
-            manifest["languages"][lang] = entry
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-        set_permissions(staging)
-        replace_directory(staging, index_dir)
+        jobs = [(lang, sections_by_lang[lang], staging, index_dir, previous, cache_dir) for lang in sorted(sections_by_lang)]
+        entries = dict(zip(sorted(sections_by_lang), run_parallel(build_language_job, jobs, workers)))
+        return commit_indexes(staging, index_dir, entries, source_hash)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def staging_folder(index_dir: Path) -> Path:
+    """A new folder beside index_dir to build the next index in."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.", dir=index_dir.parent))
+
+
+def build_language(lang: str, sections: list[Section], staging: Path, index_dir: Path, previous: dict | None,
+                   cache_dir: Path | None) -> dict:
+    """One language's index in staging/<lang>: copied from the index at index_dir when its
+    sections and analyzer are unchanged, else written. Returns its manifest entry, plus
+    "rebuilt" and "analysed" (texts analysed, not replayed) for the build's report."""
+    entry = reuse_language_index(lang, sections, index_dir, previous, staging / lang)
+    if entry is not None:
+        return dict(entry, rebuilt=False)
+    return dict(write_language_index(lang, sections, staging / lang, cache_dir), rebuilt=True)
+
+
+def commit_indexes(staging: Path, index_dir: Path, entries: dict[str, dict], source_hash: str) -> dict:
+    """Write the manifest of the languages built in staging and swap staging in as index_dir.
+    Returns the manifest, with each language's "build" report (not written to disk)."""
+    manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
+                "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
+                "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,
+                "page_kind_prior": PAGE_KIND_PRIOR, "languages": {}}
+    build = {}
+    for lang in sorted(entries):
+        entry = dict(entries[lang])
+        build[lang] = {"rebuilt": entry.pop("rebuilt", True), "analysed": entry.pop("analysed", 0)}
+        manifest["languages"][lang] = entry
+    (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                    encoding="utf-8")
+    set_permissions(staging)
+    replace_directory(staging, index_dir)
     return dict(manifest, build=build)
 
 
 def build_language_job(job) -> dict:
-    lang, sections, directory, cache_dir = job
-    return write_language_index(lang, sections, directory, cache_dir)
+    return build_language(*job)
 
 
 def run_parallel(function, jobs: list, workers: int | None = None) -> list:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .analyzers import get_analyzer
 from .export import export_static_index
 from .freshness import source_hash
-from .index import write_indexes
+from .index import commit_indexes, write_indexes
+from .language_jobs import LanguageJobError, LanguageJobs
 from .sections import Section, split_sections
 
 log = logging.getLogger("mkdocs.plugins.atlas-search")
@@ -36,12 +37,28 @@ class AtlasSearchConfig(config_options.Config):
 class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
     def __init__(self):
         self.sections: dict[str, list] = {}
+        self.jobs: LanguageJobs | None = None
 
     def i18n(self, config):
         plugin = config.plugins.get("i18n")
         if plugin is None:
             raise PluginError("atlas-search needs the i18n plugin (mkdocs-static-i18n)")
         return plugin
+
+    def paths(self, config) -> tuple[Path, Path]:
+        project = Path(config.config_file_path).parent
+        return project / self.config.index_dir, project / self.config.cache_dir
+
+    def on_config(self, config):
+        # Before the first page renders: a worker process per language (indexer/language_jobs.py),
+        # unless $ATLAS_SEARCH_WORKERS=1 asks for everything in this process at the end.
+        if self.jobs is None and not self.i18n(config).building and os.environ.get("ATLAS_SEARCH_WORKERS") != "1":
+            if _warming is not None:
+                _warming.join()   # never fork while a thread is importing
+            index_dir, cache_dir = self.paths(config)
+            self.jobs = LanguageJobs(self.i18n(config).all_languages, index_dir,
+                                     cache_dir / "analysis", cache_dir / "export")
+        return config
 
     @event_priority(-200)
     def on_files(self, files, config):
@@ -68,31 +85,57 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         _warming.start()
         return server
 
+    @event_priority(-50)
+    def _language_rendered(self, config):
+        # Runs when a language's pages are all rendered, before mkdocs-static-i18n (-100)
+        # starts the next language: its worker indexes it while the next one renders.
+        lang = self.i18n(config).current_language
+        if lang in self.sections:
+            sections = sorted(self.sections[lang], key=lambda s: s.url)
+            write_sections(self.paths(config)[1] / "sections", lang, sections)
+            if self.jobs is not None:
+                self.jobs.submit(lang, sections)
+
     @event_priority(-300)
-    def on_post_build(self, config):
+    def _all_rendered(self, config):
         i18n = self.i18n(config)
         if i18n.building:
             return  # a nested per-language build: wait for the last one
-        if _warming is not None:
-            _warming.join()   # never fork the index workers while a thread is importing
-        project = Path(config.config_file_path).parent
-        index_dir = project / self.config.index_dir
-        cache_dir = project / self.config.cache_dir
-        by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
+        index_dir, cache_dir = self.paths(config)
+        started = time.perf_counter()
         # A preview that rebuilds only the edited language (atlas/preview.py) leaves the other
         # languages out of this build: their sections are the last full build's.
-        by_lang.update({lang: read_sections(cache_dir / "sections", lang)
-                        for lang in i18n.all_languages if lang not in by_lang})
-        for lang in self.sections:
-            write_sections(cache_dir / "sections", lang, by_lang[lang])
-        started = time.perf_counter()
-        manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)), cache_dir=cache_dir / "analysis")
+        by_lang = {lang: (sorted(self.sections[lang], key=lambda s: s.url) if lang in self.sections
+                          else read_sections(cache_dir / "sections", lang)) for lang in i18n.all_languages}
+        try:
+            if self.jobs is not None:
+                for lang, sections in by_lang.items():
+                    self.jobs.submit(lang, sections)
+                manifest = commit_indexes(self.jobs.staging, index_dir, self.jobs.results(),
+                                          source_hash(Path(config.docs_dir)))
+            else:
+                manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)),
+                                         cache_dir=cache_dir / "analysis", workers=1)
+        except LanguageJobError as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            self.close_jobs()
         export_static_index(index_dir, Path(config.site_dir) / "search", cache_dir=cache_dir / "export")
         counts = ", ".join(f"{lang} {entry['sections']}" + (f" ({manifest['build'][lang]['analysed']} texts analysed)"
                                                           if manifest["build"][lang]["rebuilt"] else " (unchanged)")
                            for lang, entry in manifest["languages"].items())
         log.info(f"atlas-search: indexed sections, {counts}, into {index_dir} and {config.site_dir}/search "
-                 f"in {time.perf_counter() - started:.2f} s")
+                 f"in {time.perf_counter() - started:.2f} s after the last page")
+
+    on_post_build = CombinedEvent(_language_rendered, _all_rendered)
+
+    def on_build_error(self, error):
+        self.close_jobs()
+
+    def close_jobs(self):
+        if self.jobs is not None:
+            self.jobs.close()
+            self.jobs = None
 
 
 def write_sections(folder: Path, lang: str, sections: list[Section]) -> None:

@@ -176,3 +176,29 @@ def test_the_preview_rebuilds_everything_when_a_file_outside_the_language_folder
     assert changed_languages(before, dict(before, **{"fa/new.md": (2, 1)}), ["en", "fa"]) == {"fa"}
     assert changed_languages(before, dict(before, **{"assets/x.css": (2, 1)}), ["en", "fa"]) is None
     assert changed_languages(before, before, ["en", "fa"]) == set()
+
+
+def test_a_language_whose_indexing_fails_stops_the_build_naming_it_and_keeps_the_last_index(tmp_path):
+    project = copy_site(tmp_path, "site")
+    build(project)
+    before = tree(project / "build" / "search-index")
+    script = """
+import sys
+import indexer.index
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+written = indexer.index.write_language_index
+def failing(lang, *args, **kwargs):
+    if lang == "fa":
+        raise MemoryError("no room for Persian")
+    return written(lang, *args, **kwargs)
+indexer.index.write_language_index = failing
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+"""
+    edit(project)           # fa and en must be rebuilt
+    result = subprocess.run([sys.executable, "-c", script, str(project / "site")], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "indexing 'fa' failed: MemoryError: no room for Persian" in result.stderr
+    assert tree(project / "build" / "search-index") == before
+    assert not [p for p in (project / "build").iterdir() if p.name.startswith(".search-index.")], "staging left behind"
