@@ -97,8 +97,9 @@ def variant_config(kind: str, site_dir: Path, work: Path, *, docs_dir: Path | No
     return path
 
 
-def run_measured(command: list[str], log, timeout: float, **options) -> tuple[int, float]:
-    """Run `command` (output to `log`); returns (exit code, peak memory in MiB): the resident
+def run_measured(command: list[str], log, timeout: float, **options) -> tuple[int, float, float]:
+    """Run `command` (output to `log`); returns (exit code, peak memory in MiB, CPU seconds of
+    the process and the descendants it waited for). Peak memory is the resident
     set of the largest process of its tree (wait4's ru_maxrss covers the process and every
     descendant it waited for, such as the indexer's worker processes). Raises
     subprocess.TimeoutExpired after `timeout` seconds (the process is killed)."""
@@ -112,7 +113,7 @@ def run_measured(command: list[str], log, timeout: float, **options) -> tuple[in
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode == -signal.SIGKILL and not timer.is_alive():
         raise subprocess.TimeoutExpired(command, timeout)
-    return proc.returncode, usage.ru_maxrss / 1024
+    return proc.returncode, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run_mkdocs(config_file: Path, log_file: Path, timeout: float) -> dict:
@@ -122,8 +123,8 @@ def run_mkdocs(config_file: Path, log_file: Path, timeout: float) -> dict:
     started = time.perf_counter()
     try:
         with open(log_file, "w", encoding="utf-8") as log:
-            returncode, peak = run_measured([sys.executable, "-m", "bench.build_runner", str(config_file),
-                                             str(result_file)], log, timeout, cwd=PROJECT)
+            returncode, peak, _cpu = run_measured([sys.executable, "-m", "bench.build_runner", str(config_file),
+                                                   str(result_file)], log, timeout, cwd=PROJECT)
     except subprocess.TimeoutExpired:
         return {"ok": False, "error": f"build timed out after {timeout:.0f} s", "wall_s": time.perf_counter() - started}
     try:
@@ -168,7 +169,7 @@ def run_pagefind(site_dir: Path, out_dir: Path, log_file: Path, timeout: float) 
     started = time.perf_counter()
     try:
         with open(log_file, "w", encoding="utf-8") as log:
-            returncode, peak = run_measured(command, log, timeout, env={**os.environ, "NO_COLOR": "1"})
+            returncode, peak, cpu = run_measured(command, log, timeout, env={**os.environ, "NO_COLOR": "1"})
     except FileNotFoundError as exc:
         return {"ok": False, "error": f"pagefind not installed ({exc}); pip install -r requirements-bench.txt"}
     except subprocess.TimeoutExpired:
@@ -178,7 +179,7 @@ def run_pagefind(site_dir: Path, out_dir: Path, log_file: Path, timeout: float) 
         tail = log_file.read_text(encoding="utf-8", errors="replace")[-600:]
         return {"ok": False, "error": f"pagefind exited with {returncode}: {tail.strip()}", "wall_s": elapsed}
     return {"ok": True, "wall_s": elapsed, "index_s": {"pagefind": elapsed}, "out": str(out_dir),
-            "command": " ".join(command), "peak_mib": peak}
+            "command": " ".join(command), "peak_mib": peak, "cpu_s": cpu}
 
 
 # --------------------------------------------------------------------------- sizes on disk
