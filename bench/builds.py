@@ -83,7 +83,8 @@ def variant_config(kind: str, site_dir: Path, work: Path, *, docs_dir: Path | No
             options["check"] = False
         plugins.append({name: options} if options else name)
     if kind == "ours":
-        plugins.append({"atlas-search": {"index_dir": str(work / f"whoosh-{site_dir.name}")}})
+        plugins.append({"atlas-search": {"index_dir": str(work / f"whoosh-{site_dir.name}"),
+                                         "cache_dir": str(work / f"whoosh-{site_dir.name}-cache")}})
     elif kind == "material":
         plugins.append({"search": dict(material_search or MATERIAL_SEARCH)})
     elif kind == "plain":
@@ -140,8 +141,9 @@ def run_mkdocs(config_file: Path, log_file: Path, timeout: float) -> dict:
 
 
 def build_site(kind: str, site_dir: Path, work: Path, timeout: float, **options) -> dict:
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
+    """A clean build: no site, index or search cache of an earlier run is left to reuse."""
+    for leftover in (site_dir, work / f"whoosh-{site_dir.name}", work / f"whoosh-{site_dir.name}-cache"):
+        shutil.rmtree(leftover, ignore_errors=True)
     try:
         config_file = variant_config(kind, site_dir, work, **options)
     except Exception as exc:  # noqa: BLE001

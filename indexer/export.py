@@ -47,7 +47,7 @@ EXPORT_VERSION = 5
 # gunzips them (AtlasSearch.Site). mtime 0 and no file name in the header: the same bytes on
 # every build.
 FOLDER_SUFFIX = ".json.gz"
-GZIP_LEVEL = 9
+GZIP_LEVEL = 6   # 9 saves about 1 % more and takes twice as long
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body, terms
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
 BUNDLE_SECTIONS = 8                       # least sections in a bundle of result display data

@@ -5,10 +5,8 @@ sections as its pages render and writes all indexes once the last language is bu
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -21,8 +19,8 @@ from .analyzers import get_analyzer
 from .export import export_static_index
 from .freshness import source_hash
 from .index import commit_indexes, write_indexes
-from .language_jobs import LanguageJobError, LanguageJobs
-from .sections import Section, split_sections
+from .language_jobs import LanguageJobError, LanguageJobs, read_sections, write_sections
+from .sections import split_sections
 
 log = logging.getLogger("mkdocs.plugins.atlas-search")
 _warming: threading.Thread | None = None    # the analyzers' warm-up while serving (on_serve)
@@ -56,8 +54,8 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
             if _warming is not None:
                 _warming.join()   # never fork while a thread is importing
             index_dir, cache_dir = self.paths(config)
-            self.jobs = LanguageJobs(self.i18n(config).all_languages, index_dir,
-                                     cache_dir / "analysis", cache_dir / "export")
+            self.jobs = LanguageJobs(self.i18n(config).all_languages, index_dir, cache_dir / "analysis",
+                                     cache_dir / "export", cache_dir / "sections")
         return config
 
     @event_priority(-200)
@@ -71,9 +69,12 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         path = src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
         page_id = path[:-len(".md")]
         page_id = page_id[:-len("index")] if page_id.endswith("index") else page_id
-        self.sections[lang].extend(split_sections(
-            html, lang=lang, page=page_id, url=page.url, fallback_title=page.title or "",
-            kind=str(page.meta.get("kind") or "")))
+        title, kind = page.title or "", str(page.meta.get("kind") or "")
+        if self.jobs is not None:
+            self.jobs.page(lang, html, page_id, page.url, title, kind)   # cut into sections by its worker
+        else:
+            self.sections[lang].extend(split_sections(html, lang=lang, page=page_id, url=page.url,
+                                                      fallback_title=title, kind=kind))
         return html
 
     def on_serve(self, server, config, builder):
@@ -90,11 +91,8 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         # Runs when a language's pages are all rendered, before mkdocs-static-i18n (-100)
         # starts the next language: its worker indexes it while the next one renders.
         lang = self.i18n(config).current_language
-        if lang in self.sections:
-            sections = sorted(self.sections[lang], key=lambda s: s.url)
-            write_sections(self.paths(config)[1] / "sections", lang, sections)
-            if self.jobs is not None:
-                self.jobs.submit(lang, sections)
+        if lang in self.sections and self.jobs is not None:
+            self.jobs.done(lang)
 
     @event_priority(-300)
     def _all_rendered(self, config):
@@ -103,18 +101,21 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
             return  # a nested per-language build: wait for the last one
         index_dir, cache_dir = self.paths(config)
         started = time.perf_counter()
-        # A preview that rebuilds only the edited language (atlas/preview.py) leaves the other
-        # languages out of this build: their sections are the last full build's.
-        by_lang = {lang: (sorted(self.sections[lang], key=lambda s: s.url) if lang in self.sections
-                          else read_sections(cache_dir / "sections", lang)) for lang in i18n.all_languages}
         try:
+            # A preview that rebuilds only the edited language (atlas/preview.py) leaves the
+            # other languages out of this build: their sections are the last full build's.
+            others = {lang: read_sections(cache_dir / "sections", lang)
+                      for lang in i18n.all_languages if lang not in self.sections}
             if self.jobs is not None:
-                for lang, sections in by_lang.items():
+                for lang, sections in others.items():
                     self.jobs.submit(lang, sections)
                 manifest = commit_indexes(self.jobs.staging, index_dir, self.jobs.results(),
                                           source_hash(Path(config.docs_dir)))
             else:
-                manifest = write_indexes(by_lang, index_dir, source_hash(Path(config.docs_dir)),
+                by_lang = {lang: sorted(sections, key=lambda s: s.url) for lang, sections in self.sections.items()}
+                for lang, sections in by_lang.items():
+                    write_sections(cache_dir / "sections", lang, sections)
+                manifest = write_indexes({**by_lang, **others}, index_dir, source_hash(Path(config.docs_dir)),
                                          cache_dir=cache_dir / "analysis", workers=1)
         except LanguageJobError as exc:
             raise PluginError(str(exc)) from None
@@ -137,24 +138,6 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
             self.jobs.close()
             self.jobs = None
 
-
-def write_sections(folder: Path, lang: str, sections: list[Section]) -> None:
-    """Keep a language's sections for a later build that does not render that language."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{lang}.", dir=folder)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump([section.as_dict() for section in sections], out, ensure_ascii=False)
-    os.replace(temporary, folder / f"{lang}.json")
-
-
-def read_sections(folder: Path, lang: str) -> list[Section]:
-    """The sections write_sections kept; PluginError naming the file when there are none."""
-    path = folder / f"{lang}.json"
-    try:
-        return [Section(**entry) for entry in json.loads(path.read_text(encoding="utf-8"))]
-    except (OSError, ValueError, TypeError) as exc:
-        raise PluginError(f"atlas-search: '{lang}' was not built and its sections from the last full build "
-                          f"({path}) cannot be read ({type(exc).__name__}): run a full build") from None
 
 
 def warm_up(languages) -> None:
