@@ -229,6 +229,8 @@ def fmt(value, kind: str) -> str:
         return f"{value:.2f}"
     if kind == "bytes":
         return f"{value / 1024:.1f} KiB" if value < 1024 * 1024 else f"{value / 1024 / 1024:.2f} MiB"
+    if kind == "MiB":
+        return f"{value:.0f}"
     return str(value)
 
 
