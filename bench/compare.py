@@ -271,11 +271,13 @@ TABLES = [
     ("query_ms_median", "Median query time after the first query, ms", "ms", ""),
     ("query_ms_p95", "p95 query time after the first query, ms", "ms", ""),
     ("index_build_s", "Index build time, s", "s",
-     "Time spent in the engine's own indexing code: ours = atlas-search plugin hooks (per language: section "
-     "splitting + whoosh + export); Material = its search plugin hooks (one merged index; per language only in "
-     "results.json); Pagefind = wall time of the pagefind binary over the built HTML."),
+     "Time spent in the engine's own indexing code: ours = atlas-search plugin hooks, i.e. the time the build "
+     "spends on search beyond rendering pages (each language is split, indexed and exported by a worker process "
+     "while the next language renders, so the per-language rows show only the hooks); Material = its search "
+     "plugin hooks (one merged index; per language only in results.json); Pagefind = wall time of the pagefind "
+     "binary over the built HTML."),
     ("index_size_bytes", "Index size on disk (index data, without engine code)", "bytes",
-     "ours: search/**/*.json; Material: search/search_index.json (per language: that language's entries); "
+     "ours: search/**/*.json and the index folders' *.json.gz; Material: search/search_index.json (per language: that language's entries); "
      "Pagefind: pagefind-entry.json + *.pf_meta/pf_index/pf_fragment. Engine code sizes are in results.json."),
 ]
 
