@@ -53,9 +53,19 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         if self.jobs is None and not self.i18n(config).building and os.environ.get("ATLAS_SEARCH_WORKERS") != "1":
             if _warming is not None:
                 _warming.join()   # never fork while a thread is importing
+            i18n = self.i18n(config)
             index_dir, cache_dir = self.paths(config)
-            self.jobs = LanguageJobs(self.i18n(config).all_languages, index_dir, cache_dir / "analysis",
+            self.jobs = LanguageJobs(i18n.all_languages, index_dir, cache_dir / "analysis",
                                      cache_dir / "export", cache_dir / "sections")
+            # A preview building only the edited languages (atlas/preview.py): the others' workers
+            # take the last full build's sections now and reuse their index while pages render.
+            try:
+                for lang in i18n.all_languages:
+                    if lang not in i18n.build_languages:
+                        self.jobs.submit(lang, read_sections(cache_dir / "sections", lang))
+            except LanguageJobError as exc:
+                self.close_jobs()
+                raise PluginError(str(exc)) from None
         return config
 
     @event_priority(-200)
@@ -104,8 +114,9 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
         try:
             # A preview that rebuilds only the edited language (atlas/preview.py) leaves the
             # other languages out of this build: their sections are the last full build's.
+            submitted = self.jobs.submitted if self.jobs is not None else set()
             others = {lang: read_sections(cache_dir / "sections", lang)
-                      for lang in i18n.all_languages if lang not in self.sections}
+                      for lang in i18n.all_languages if lang not in self.sections and lang not in submitted}
             if self.jobs is not None:
                 for lang, sections in others.items():
                     self.jobs.submit(lang, sections)
