@@ -123,7 +123,8 @@ class AnalysisCache:
         """Write the entries this build used (atomically; a failure only loses the speed-up)."""
         if self.path is None:
             return
-        memo = {table: dict(sorted(entries.items())) for table, entries in get_analyzer(self.lang).memo.items()}
+        memo = {table: {word: value for word, value in sorted(entries.items()) if storable(word, value)}
+                for table, entries in get_analyzer(self.lang).memo.items()}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
@@ -132,8 +133,9 @@ class AnalysisCache:
                 for key in sorted(self.used):
                     out.write(f"{key}\t{line_check(key, self.used[key])}\t{self.used[key]}\n")
             os.replace(temporary, self.path)
-        except OSError as exc:
-            log.warning(f"atlas-search: could not write the analysis cache {self.path} ({exc.strerror or exc})")
+        except (OSError, ValueError) as exc:
+            log.warning(f"atlas-search: could not write the analysis cache {self.path} "
+                        f"({getattr(exc, 'strerror', None) or exc.__class__.__name__})")
 
 
 def cache_is_current(path: Path) -> bool:
@@ -145,6 +147,18 @@ def cache_is_current(path: Path) -> bool:
     except (OSError, ValueError, RecursionError):
         return False
     return isinstance(header, dict) and header.get("analyzer") == analyzer_version()
+
+
+def storable(word: str, value) -> bool:
+    """Can a memo entry be written as UTF-8? (A lone surrogate in a hostile text cannot; such a
+    word is simply analysed again next time.)"""
+    try:
+        word.encode("utf-8")
+        for part in ([value] if isinstance(value, str) else value):
+            part.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def text_key(text: str) -> str:

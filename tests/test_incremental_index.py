@@ -202,3 +202,12 @@ build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
     assert "indexing 'fa' failed: MemoryError: no room for Persian" in result.stderr
     assert tree(project / "build" / "search-index") == before
     assert not [p for p in (project / "build").iterdir() if p.name.startswith(".search-index.")], "staging left behind"
+
+
+def test_a_lone_surrogate_in_a_persian_text_never_stops_the_cache_from_being_written(tmp_path):
+    path = tmp_path / "fa.jsonl"
+    cache = AnalysisCache("fa", path)
+    cache.record("داده\ud800ها و کیفیت")     # hostile text: the word memo sees the raw surrogate
+    cache.save()
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    assert json.loads(header)["memo"]["lemma"] and lines
