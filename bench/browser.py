@@ -90,7 +90,12 @@ async ({lang, q, qlang, k}) => {
   const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: true, stemmer})));
   const target = await site.index(lang);
   const pages = [], seen = new Set(), shown = [];
-  for (let i = 0; i < runs.length && pages.length < k; i++) {
+  // As the search box: a run whose pages hold every word of the query before one whose pages
+  // hold only some, then direct before cross-language; a page is shown once.
+  const order = runs.map((r, i) => i).sort((a, b) =>
+    ((found[a].partial ? 1 : 0) - (found[b].partial ? 1 : 0)) || ((runs[a].cross ? 1 : 0) - (runs[b].cross ? 1 : 0)) || (a - b));
+  for (const i of order) {
+    if (pages.length >= k) break;
     const idx = await site.index(runs[i].from);
     let last = -1, perPage = 0;
     for (const hit of found[i].hits) {
@@ -107,8 +112,13 @@ async ({lang, q, qlang, k}) => {
         if (seen.has(path) || !(await target.page(path))) continue;
         seen.add(path);
         pages.push(lang + '/' + path);
+      } else if (runs.length > 1) {
+        const path = (await first).page;   // shown once across the runs
+        if (seen.has(path)) continue;
+        seen.add(path);
+        pages.push(lang + '/' + path);
       } else {
-        pages.push(first.then(f => { seen.add(f.page); return lang + '/' + f.page; }));
+        pages.push(first.then(f => lang + '/' + f.page));
       }
       last = hit.page;
       perPage = 0;

@@ -340,7 +340,8 @@
   /**
    * The result pages of `query` as the box shows them, best first: {pages, stem, queryLang},
    * each page {run, page, hits, sections, analysis, terms}. Hits are grouped by page (best
-   * section first), direct matches before cross-language ones.
+   * section first); a language whose pages hold every word before one whose pages hold only
+   * some, then direct matches before cross-language ones; each page once.
    */
   SearchBox.prototype.results = async function (query) {
     var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
@@ -360,9 +361,17 @@
         return { run: run, found: found };
       });
     }));
+    // A language whose pages hold every word of the query comes before one whose pages hold
+    // only some of them (an English query on the Hebrew site: Hebrew pages that merely contain
+    // "CRM" must not push down the English page that holds every word); then direct matches
+    // before cross-language ones.
+    var order = results.map(function (result, at) { return at; }).sort(function (a, b) {
+      return (incomplete(results[a].found) - incomplete(results[b].found)) ||
+        ((results[a].run.cross ? 1 : 0) - (results[b].run.cross ? 1 : 0)) || (a - b);
+    });
     var pages = [], byKey = new Map(), direct = new Set();
-    for (var r = 0; r < results.length; r++) {
-      var run = results[r].run, found = results[r].found;
+    for (var o = 0; o < order.length; o++) {
+      var r = order[o], run = results[r].run, found = results[r].found;
       var index = await this.site.index(run.from);
       var target = run.cross ? await this.site.index(run.lang) : index;
       var analysis = await this.site.analysis(run.from);
@@ -383,7 +392,7 @@
             if (!targetPage || direct.has(run.lang + "|" + targetPage.path)) continue;
           }
           entry = { run: run, page: targetPage, hits: [], sections: [], analysis: analysis, terms: terms,
-                    order: r, rank: rank++ };
+                    order: r, rank: rank++, incomplete: incomplete(found) };
           byKey.set(key, entry);
           pages.push(entry);
           chosen.push(entry);
@@ -396,13 +405,26 @@
       }));
     }
     this.names = (await this.site.entry()).names || {};   // each language's own name (analysis.json)
-    // Direct matches before cross-language ones; with several languages, take each
+    // Complete before partial, direct before cross-language; with several languages, take each
     // language's best page in turn (scores of different indexes are not comparable).
     pages.sort(function (a, b) {
-      return ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) || (a.rank - b.rank) || (a.order - b.order);
+      return (a.incomplete - b.incomplete) || ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) ||
+        (a.rank - b.rank) || (a.order - b.order);
+    });
+    // A page shown once: where both a partial direct match and a complete cross-language match
+    // found it, at the better place.
+    var shown = new Set();
+    pages = pages.filter(function (entry) {
+      var path = entry.run.lang + "|" + (entry.page ? entry.page.path : entry.sections[0].page);
+      if (shown.has(path)) return false;
+      shown.add(path);
+      return true;
     });
     return { pages: pages.slice(0, MAX_PAGES), stem: stem, queryLang: queryLang };
   };
+
+  /** 1 when no page of a language's results holds every word of the query, else 0. */
+  function incomplete(found) { return found.partial ? 1 : 0; }
 
   /** Show `found` (SearchBox.results), unless a newer query has taken over. */
   SearchBox.prototype.render = async function (generation, found, query) {

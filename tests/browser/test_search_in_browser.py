@@ -1,5 +1,11 @@
 """The site's own search, typed into the real search box of the real site in Chromium."""
+from pathlib import Path
+
 import pytest
+
+from indexer.search import search
+
+INDEX = Path(__file__).resolve().parents[2] / "build" / "search-index"   # written by the site build (built_site)
 
 # (reader language, query as a user types it, page expected first)
 CASES = [
@@ -75,6 +81,18 @@ def test_cross_language_query_finds_the_page_in_the_readers_language(page, site_
     hrefs = [a.get_attribute("href") for a in results(page).locator("a.md-search-result__link").all()]
     assert any(h.endswith("/fa/factors/data-quality/") for h in hrefs), hrefs
     assert page.locator(".atlas-search__language").count() > 0
+
+
+def test_a_latin_query_that_the_readers_pages_hold_only_in_part_shows_the_english_match_first(page, site_url):
+    """No Hebrew page holds all of "CRM license costs" (several hold "CRM" in Latin script); an
+    English page holds every word: the reader's own page for the English match comes first."""
+    assert search(INDEX, "CRM license costs", lang="he", prefix=True).partial
+    box = open_search(page, site_url, "he")
+    box.type("CRM license costs", delay=10)
+    first = results(page).locator("a.md-search-result__link").first.get_attribute("href")
+    assert first.endswith("/he/factors/budget-hidden-costs/"), first
+    hrefs = [a.get_attribute("href") for a in page.locator("[data-atlas-list] > li > a").all()]
+    assert len(hrefs) == len(set(hrefs)), "a page is listed twice"
 
 
 def test_all_languages_switch_searches_every_language(page, site_url):
