@@ -12,13 +12,12 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from .freshness import date_style, format_date, load_changelog
-from .model import DATA_DIR, AtlasDataError
+from .model import DATA_DIR, AtlasDataError, data_cache
 
 LICENCE_KEYS = ("before", "link", "after", "about", "deed")
 CITE_KEYS = ("summary", "note", "text", "copy", "copy_as", "copy_text", "copied", "failed")
@@ -28,7 +27,7 @@ FORMATS = ("text", "bibtex", "csl-json", "ris")
 FORMAT_NAMES = {"bibtex": "BibTeX", "csl-json": "CSL-JSON", "ris": "RIS"}
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def load_reuse_strings(path: Path = DATA_DIR / "reuse.yml") -> dict:
     """lang -> that language's entry of atlas/data/reuse.yml, checked for every key the
     templates and the citations use; a missing key is named with the file and language."""

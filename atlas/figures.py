@@ -20,9 +20,8 @@ import math
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .model import _read
+from .model import _read, data_cache
 
 NAMES = ("matrix", "statistics", "hype-cycle", "factor-map")
 
@@ -43,12 +42,12 @@ class FigureError(ValueError):
 
 # --- data -------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
+@data_cache
 def load_words() -> dict:
     return _read("figures.yml")
 
 
-@lru_cache(maxsize=1)
+@data_cache
 def load_statistics() -> dict:
     return _read("statistics.yml")
 

@@ -18,12 +18,11 @@ import html
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .model import DATA_DIR, AtlasDataError
+from .model import DATA_DIR, AtlasDataError, data_cache
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 CALENDARS = ("gregorian", "persian")
@@ -104,7 +103,7 @@ class DateStyle:
     gregorian_months: tuple = ()   # for {g_month} in a non-Gregorian calendar
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def load_date_styles(path: Path = DATA_DIR / "dates.yml") -> dict:
     """lang -> DateStyle, from atlas/data/dates.yml; a bad entry is named with its file."""
     raw = _read_yaml(path).get("languages") or {}
@@ -245,7 +244,7 @@ class ChangelogEntry:
     text: dict    # lang -> text
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def load_changelog(languages: tuple, path: Path = DATA_DIR / "changelog.yml") -> tuple:
     """The entries of atlas/data/changelog.yml, newest first, each complete in every language."""
     raw = _read_yaml(path).get("entries")

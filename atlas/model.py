@@ -9,6 +9,37 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 
+# Loaders of atlas/data, cached for the build; `mkdocs serve` keeps one process across rebuilds,
+# so the caches are emptied when a data file changes (reload_data_if_changed).
+_DATA_CACHES: list = []
+_data_stamp: tuple | None = None
+
+
+def data_cache(function):
+    """lru_cache for a loader of atlas/data, emptied by reload_data_if_changed."""
+    cached = lru_cache(maxsize=None)(function)
+    _DATA_CACHES.append(cached)
+    return cached
+
+
+def data_stamp(folder: Path = DATA_DIR) -> tuple:
+    """Every data file with its size and modification time: changes when any file does."""
+    return tuple(sorted((str(path.relative_to(folder)), info.st_size, info.st_mtime_ns)
+                        for path in folder.rglob("*") if path.is_file() and (info := path.stat())))
+
+
+def reload_data_if_changed(folder: Path = DATA_DIR) -> bool:
+    """Empty the data caches if a file under `folder` changed since the last call (the
+    atlas plugin calls it at the start of every build); True if they were emptied."""
+    global _data_stamp
+    stamp = data_stamp(folder)
+    changed = _data_stamp is not None and stamp != _data_stamp
+    _data_stamp = stamp
+    if changed:
+        for cached in _DATA_CACHES:
+            cached.cache_clear()
+    return changed
+
 
 class AtlasDataError(ValueError):
     """The data files contradict themselves; the message names the file and the entry."""
@@ -121,7 +152,7 @@ def check_vocabulary_lists(where: str, what: str, entry, labels: dict) -> None:
             raise AtlasDataError(f"{where}: {what} {key} must be a list of words")
 
 
-@lru_cache(maxsize=1)
+@data_cache
 def load_atlas() -> Atlas:
     """Read the data files once and check every cross-reference in them."""
     raw = _read("factors.yml")

@@ -19,7 +19,7 @@ from .check import check_docs
 from .citation import Citation, check_reuse_data, cite_context, page_address, reuse_strings, stable_url
 from .freshness import PageDates, date_style, edit_url, last_updated_context
 from .metadata import head_metadata, load_site_strings, not_found_metadata, page_description, site_root_path
-from .model import DATA_DIR, AtlasDataError, load_atlas
+from .model import DATA_DIR, AtlasDataError, load_atlas, reload_data_if_changed
 from .preview import PreviewBuilder
 from .redirects import load_redirects, write_redirects
 from .render import RenderError, render_page
@@ -90,6 +90,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if epoch is not None:
                 os.environ[SOURCE_DATE_EPOCH] = str(epoch)
                 self.dated = True
+        if not config.plugins["i18n"].building:
+            reload_data_if_changed()   # `mkdocs serve`: an edited data file is read again
         try:
             self.atlas = load_atlas()
             if self.page_dates is None or not config.plugins["i18n"].building:

@@ -211,3 +211,20 @@ def test_a_lone_surrogate_in_a_persian_text_never_stops_the_cache_from_being_wri
     cache.save()
     header, *lines = path.read_text(encoding="utf-8").splitlines()
     assert json.loads(header)["memo"]["lemma"] and lines
+
+
+def test_an_edited_data_file_is_read_again_by_the_next_build_in_the_same_process(tmp_path):
+    """`mkdocs serve` keeps one process: the atlas plugin empties the data caches when a file
+    under atlas/data changed (here a stand-in folder), so an edited terminology table shows."""
+    from atlas.figures import load_words
+    from atlas.model import reload_data_if_changed
+
+    (tmp_path / "terminology.yml").write_text("a: 1\n", encoding="utf-8")
+    reload_data_if_changed(tmp_path)
+    load_words()
+    assert load_words.cache_info().currsize == 1
+    assert not reload_data_if_changed(tmp_path)          # nothing changed: the cache stays
+    assert load_words.cache_info().currsize == 1
+    (tmp_path / "terminology.yml").write_text("a: 2, b: 3\n", encoding="utf-8")
+    assert reload_data_if_changed(tmp_path)
+    assert load_words.cache_info().currsize == 0
