@@ -244,6 +244,11 @@ def store_export(cache_dir: Path, lang: str, key: str, staging: Path, meta: str)
         shutil.rmtree(target, ignore_errors=True)
 
 
+def has_export(cache_dir: Path, lang: str, key: str) -> bool:
+    """Is an export stored for `key`? (Its files are checked when cached_export copies them.)"""
+    return (Path(cache_dir) / lang / key / CACHED_FILES).is_file()
+
+
 def cached_export(cache_dir: Path, lang: str, key: str, staging: Path) -> str | None:
     """Copy a stored export of the language to staging if there is one for `key` and every
     file in it is intact; returns its meta path, or None (then it is exported afresh)."""

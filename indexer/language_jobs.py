@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .analysis_cache import cache_is_current
 from .analyzers import get_analyzer
-from .export import cached_export, export_key, export_language, store_export
+from .export import export_key, export_language, has_export, store_export
 from .index import build_language, previous_manifest, staging_folder
 from .sections import Section, split_sections
 
@@ -154,14 +154,16 @@ def read_sections(folder: Path, lang: str) -> list[Section]:
 
 
 def export(lang: str, entry: dict, staging: Path, export_cache: Path) -> None:
-    """The language's export, into the export cache (unless it is there already)."""
+    """The language's export, into the export cache unless an export for this index is there
+    already (the plugin then copies it, checking every file, and exports afresh if one is damaged)."""
     files = {"languages": {lang: {key: value for key, value in entry.items() if key not in ("rebuilt", "analysed")}}}
     key = export_key(files["languages"][lang])
+    if has_export(export_cache, lang, key):
+        return
     export_cache.mkdir(parents=True, exist_ok=True)
-    probe = Path(tempfile.mkdtemp(prefix=f".{lang}.", dir=export_cache))
+    out = Path(tempfile.mkdtemp(prefix=f".{lang}.", dir=export_cache))
     try:
-        if cached_export(export_cache, lang, key, probe) is None:
-            meta = export_language(staging, lang, probe, manifest=files)
-            store_export(export_cache, lang, key, probe, meta)
+        meta = export_language(staging, lang, out, manifest=files)
+        store_export(export_cache, lang, key, out, meta)
     finally:
-        shutil.rmtree(probe, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
