@@ -31,12 +31,11 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from .query import js_order
+from .query import js_order, segment_vocabulary
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                     SECTION_COORD_POWER, open_language_index,
                     read_lexicon, read_manifest, read_page_table, replace_directory)
@@ -51,7 +50,6 @@ GZIP_LEVEL = 6   # 9 saves about 1 % more and takes twice as long
 FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_title, body, terms
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
 BUNDLE_SECTIONS = 8                       # least sections in a bundle of result display data
-HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 ANALYSIS_FILE = Path(__file__).parent / "data" / "analysis.json"
 CLIENT_DIR = Path(__file__).parent / "web"          # the browser code, served beside the index
 
@@ -150,8 +148,9 @@ def export_language(index_dir: Path, lang: str, out_dir: Path, manifest: dict | 
                                     key=lambda kv: js_order(kv[0])))
     files.update({f"terms.{n}.json": chunk for n, chunk in enumerate(term_chunks)})
     files.update({f"lex.{n}.json": chunk for n, chunk in enumerate(lexicon_chunks)})
-    if lang == "zh":
-        files["vocab.json"] = sorted({key for key in lexicon if HAN.match(key)}, key=js_order)
+    vocabulary = segment_vocabulary(lang, lexicon)
+    if vocabulary:
+        files["vocab.json"] = sorted(vocabulary, key=js_order)
     payloads = {name: dump(data) for name, data in sorted(files.items())}
     digest = hashlib.sha256()
     for name, payload in payloads.items():
@@ -179,7 +178,7 @@ def export_language(index_dir: Path, lang: str, out_dir: Path, manifest: dict | 
         "sectionCoordPower": SECTION_COORD_POWER,
         "bundleSections": BUNDLE_SECTIONS,
         "fileSuffix": FOLDER_SUFFIX,
-        "vocab": lang == "zh",
+        "vocab": bool(vocabulary),
     }
     return f"{lang}/" + write_hashed(out_dir / lang, "meta", meta)
 

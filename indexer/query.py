@@ -5,9 +5,10 @@ repeat. A query is split into word parts exactly as the analyzers split page tex
 pages contain is looked up in the index's lexicon (folded surface -> index terms), so it gets
 the very terms the indexer made of it (hazm lemmas, jieba words, Snowball stems, Hebrew
 prefix variants). A part the pages never contained goes through rules both sides can run:
-Snowball for English, Russian and Latin words, the Hebrew prefix candidates, Persian suffix
-stripping checked against the lexicon, and Chinese segmentation against the index's own
-vocabulary (greedy longest match).
+what the language declares as its `query_fallback` in analysis.json (FALLBACKS: Snowball, the
+Hebrew prefix candidates, Persian suffix stripping checked against the lexicon, Chinese
+segmentation against the index's own vocabulary, greedy longest match); Latin words take
+Snowball English in every language.
 
 Question words and conversational fillers (analysis.json `query_fillers`: "why", "how do we",
 为什么, почему, چرا, למה) are dropped from a query that has other words: they say how the
@@ -22,13 +23,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 
 from .analyzers import get_analyzer
 from .analyzers.base import LATIN, NATIVE, NUMBER
+from .languages import language
 
-HAN_WORD = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
-HAN_RUN = re.compile(r"^[\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
 PREFIX_EXPANSIONS = 24
 
 
@@ -86,9 +85,14 @@ def join_split_words(lang: str, parts: list, lexicon: dict) -> list:
     return joined
 
 
-def chinese_vocabulary(lexicon: dict) -> frozenset[str]:
-    """The multi-character Chinese words of the index (what the browser segments against)."""
-    return frozenset(key for key in lexicon if HAN_WORD.match(key))
+def segment_vocabulary(lang: str, lexicon: dict) -> frozenset[str]:
+    """For a language written without spaces (query_fallback "segment"), the index's words of
+    two or more characters of its script: what an unknown run is segmented against (the
+    export's vocab.json, the same set). Empty for other languages."""
+    declared = language(lang)
+    if not declared.segments:
+        return frozenset()
+    return frozenset(key for key in lexicon if len(key) > 1 and declared.in_script(key))
 
 
 @functools.lru_cache(maxsize=16)
@@ -112,9 +116,10 @@ def segment_against(vocabulary: frozenset[str], run: str) -> list[str]:
     return words
 
 
-def persian_stem(analyzer, word: str, lexicon: dict) -> list[str]:
-    """A spoken verb ending written out (analysis.json spoken_endings) when that gives a word of
-    the pages; else strip the longest known suffix when what remains is a word of the pages."""
+def suffix_fallback(analyzer, word: str, lexicon: dict) -> list[str]:
+    """query_fallback "suffixes": a spoken verb ending written out (analysis.json spoken_endings)
+    when that gives a word of the pages; else strip the longest known suffix when what remains
+    is a word of the pages; else the word itself."""
     for spoken, written in analyzer.data.get("spoken_endings", []):
         if word.endswith(spoken) and len(word) > len(spoken):
             known = lexicon.get(word[:-len(spoken)] + analyzer.fold(written))
@@ -128,6 +133,30 @@ def persian_stem(analyzer, word: str, lexicon: dict) -> list[str]:
     return [word]
 
 
+def _snowball(analyzer, word, lexicon, vocabulary):
+    return [[analyzer.stem_native(word)]]
+
+
+def _prefixes(analyzer, word, lexicon, vocabulary):
+    # A bare prefix (what is left of ב-CRM) means nothing alone.
+    return [] if word in analyzer.prefixes else [analyzer.alternatives(word)]
+
+
+def _suffixes(analyzer, word, lexicon, vocabulary):
+    return [suffix_fallback(analyzer, word, lexicon)]
+
+
+def _segment(analyzer, word, lexicon, vocabulary):
+    if not language(analyzer.code).in_script(word):
+        return [[analyzer.stem_native(word)]]
+    return [[w] for w in segment_against(vocabulary, word) if w not in analyzer.stop_words]
+
+
+# What a native word the pages never contained goes through, by the language's declared
+# query_fallback (analysis.json); atlas-search.js dispatches on the same names.
+FALLBACKS = {"snowball": _snowball, "prefixes": _prefixes, "suffixes": _suffixes, "segment": _segment}
+
+
 def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: set) -> list[list[str]]:
     """Groups for a part the pages never contained, by rules the browser runs too."""
     analyzer = get_analyzer(lang)
@@ -138,13 +167,7 @@ def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: 
         return [[word]]
     if kind == LATIN:
         return [[analyzer.stem_latin(word)]]
-    if lang == "he":
-        return [] if word in analyzer.prefixes else [analyzer.alternatives(word)]
-    if lang == "fa":
-        return [persian_stem(analyzer, word, lexicon)]
-    if lang == "zh" and HAN_RUN.match(word):
-        return [[w] for w in segment_against(vocabulary, word) if w not in analyzer.stop_words]
-    return [[analyzer.stem_native(word)]]
+    return FALLBACKS[language(lang).fallback_kind](analyzer, word, lexicon, vocabulary)
 
 
 def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = None,
@@ -161,7 +184,7 @@ def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = N
             marked.append((analyzer.is_query_filler(key, kind), list(known)))
             continue
         if vocabulary is None:
-            vocabulary = chinese_vocabulary(lexicon) if lang == "zh" else frozenset()
+            vocabulary = segment_vocabulary(lang, lexicon)
         groups = fallback_groups(lang, part, kind, lexicon, vocabulary)
         if complete is not None and at == len(parts) - 1 and len(groups) <= 1 and len(key) > 1:
             group = groups[0] if groups else []

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -34,16 +33,11 @@ from .analyzers.base import LATIN, NATIVE, analysis_data
 from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                     SECTION_COORD_POWER, SearchIndexError, open_language_index, read_lexicon, read_manifest,
                     read_page_table)
-from .query import PrefixCompleter, chinese_vocabulary, query_groups, query_parts
+from .languages import detect_language, language
+from .query import PrefixCompleter, query_groups, query_parts, segment_vocabulary
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
-SCRIPT_LANGUAGES = [  # first script found in the query decides its language
-    (re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]"), "he"),
-    (re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"), "fa"),
-    (re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]"), "zh"),
-    (re.compile(r"[\u0400-\u04FF]"), "ru"),
-]
 
 
 class QueryError(ValueError):
@@ -86,14 +80,6 @@ def clean_query(text: str) -> str:
 
 def _has_surrogates(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
-
-
-def detect_language(text: str, default: str = "en") -> str:
-    """Guess a query's language from its script (Latin falls back to `default`)."""
-    for pattern, lang in SCRIPT_LANGUAGES:
-        if pattern.search(text):
-            return lang
-    return default
 
 
 _CACHE: dict = {}
@@ -174,7 +160,7 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
     lexicon = lexicon_of(index_dir, lang, manifest)
     pages = pages_of(index_dir, lang, manifest)
     complete = completer_of(index_dir, lang, manifest) if prefix else None
-    vocabulary = _read_once("vocabulary", lambda d, l: chinese_vocabulary(lexicon), index_dir, lang, manifest)
+    vocabulary = _read_once("vocabulary", lambda d, l: segment_vocabulary(lang, lexicon), index_dir, lang, manifest)
     groups = unique_groups(query_groups(lang, text, lexicon, vocabulary, complete=complete))[:MAX_WORDS]
     if not groups:
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
@@ -257,9 +243,6 @@ def make_hit(searcher, lang, docnum, score, rank_, terms) -> Hit:
                snippet=snippet, highlights=highlights)
 
 
-HAN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
-
-
 def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
     """Words of `text` that contain a matched term or whose Snowball stem is one (analysis.json
     common.snippet, the same in the browser: AtlasSearch.snippet).
@@ -267,16 +250,17 @@ def highlight_spans(lang: str, text: str, terms) -> list[tuple[int, int]]:
     Index terms are folded stems, lemmas or words, so a containing word is a match for the
     reader's eye; no analyzer runs, so a query never loads hazm or jieba."""
     analyzer = get_analyzer(lang)
-    han = [t for t in terms if HAN.match(t)]
-    wanted = [t for t in terms if len(t) > 1 and t not in han]
+    declared = language(lang)
+    unspaced = [t for t in terms if declared.segments and declared.in_script(t)]
+    wanted = [t for t in terms if len(t) > 1 and t not in unspaced]
     term_set = set(terms)
     spans = []
     for match in analyzer.word_re.finditer(text):
         folded = analyzer.fold(match.group(0))
         if any(t in folded for t in wanted) or highlight_stem(analyzer, match.group(0), folded) in term_set:
             spans.append((match.start(), match.end()))
-    # Chinese is written without spaces: mark the matched words themselves, not whole runs.
-    for term in han:
+    # A language written without spaces (Chinese): mark the matched words themselves, not runs.
+    for term in unspaced:
         at = text.find(term)
         while at != -1:
             spans.append((at, at + len(term)))
@@ -332,7 +316,7 @@ def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
     pages (the lexicon's surface forms), if one is close enough."""
     # What query_groups would otherwise recompute for every unknown part (the Chinese words
     # of the index); the same set, so the same groups.
-    vocabulary = _suggestion_tables(lexicon).chinese if lang == "zh" else set()
+    vocabulary = _suggestion_tables(lexicon).segment_vocabulary(lang)
     corrected, changed = [], False
     for part, _kind, key in query_parts(lang, text):
         groups = query_groups(lang, part, lexicon, vocabulary)
@@ -450,9 +434,11 @@ class _SuggestionTables:
     def near(self) -> NearWords:
         return NearWords(self.vocabulary)
 
-    @cached_property
-    def chinese(self) -> set[str]:
-        return chinese_vocabulary(self.vocabulary)
+    def segment_vocabulary(self, lang: str) -> frozenset[str]:
+        found = self.__dict__.setdefault("_segment", {})
+        if lang not in found:
+            found[lang] = segment_vocabulary(lang, self.vocabulary)
+        return found[lang]
 
 
 _SUGGESTION_TABLES: dict[int, _SuggestionTables] = {}
