@@ -73,7 +73,7 @@ async ({lang, q, qlang, k}) => {
   }
   const site = window.__benchSite;
   let stemmer;
-  if (/[a-z\u0430-\u044f]/i.test(q)) {
+  if (AtlasSearch.needsSnowball(await site.tables(), q)) {
     if (!window.AtlasSnowball) {
       await new Promise((resolve, reject) => {
         const s = document.createElement('script');

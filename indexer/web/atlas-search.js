@@ -25,19 +25,40 @@
   // on this site 4 to 12 chunk files, 50 to 180 kB (12 to 37 kB compressed). Past this many
   // chunks (about 1 MB) the box offers no suggestion rather than fetch more.
   var SUGGEST_LEXICON_CHUNKS = 64;
-  var SCRIPT_LANGUAGES = [
-    [/[\u0590-\u05FF\uFB1D-\uFB4F]/, "he"],
-    [/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/, "fa"],
-    [/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/, "zh"],
-    [/[\u0400-\u04FF]/, "ru"],
-  ];
+  var detectionOrders = new WeakMap();
 
-  /** The language a query is written in, judged by its script; Latin -> fallback. */
-  function detectLanguage(text, fallback) {
-    for (var i = 0; i < SCRIPT_LANGUAGES.length; i++) {
-      if (SCRIPT_LANGUAGES[i][0].test(text)) return SCRIPT_LANGUAGES[i][1];
+  /**
+   * The language a query is written in, judged by its script (analysis.json: the first language,
+   * by detect_order, whose `script` occurs in the text, as indexer.languages.detect_language);
+   * Latin -> fallback. `tables` is the parsed analysis file (Site.tables()).
+   */
+  function detectLanguage(tables, text, fallback) {
+    var order = detectionOrders.get(tables);
+    if (!order) {
+      order = (tables.languages || [])
+        .filter(function (code) { return tables[code] && tables[code].script; })
+        .sort(function (a, b) { return (tables[a].detect_order - tables[b].detect_order) || compareStrings(a, b); })
+        .map(function (code) { return [new RegExp("[" + tables[code].script + "]", "u"), code]; });
+      detectionOrders.set(tables, order);
+    }
+    for (var i = 0; i < order.length; i++) {
+      if (order[i][0].test(text)) return order[i][1];
     }
     return fallback;
+  }
+
+  /**
+   * Whether a query needs Snowball (snowball.js) for words the index never saw: it has a Latin
+   * letter (Latin words take Snowball English in every language) or a letter of a language whose
+   * query_fallback is Snowball.
+   */
+  function needsSnowball(tables, text) {
+    if (/[A-Za-z\u00C0-\u024F]/.test(text)) return true;
+    return (tables.languages || []).some(function (code) {
+      var spec = tables[code];
+      return spec && spec.script && String(spec.query_fallback).indexOf("snowball:") === 0 &&
+        new RegExp("[" + spec.script + "]", "u").test(text);
+    });
   }
 
   /** Same cleaning as indexer.search.clean_query: no lone surrogates or controls, capped. */
@@ -234,6 +255,10 @@
     this.foldedPrefixes = (spec.prefixes || []).map(function (w) { return self.fold(w); });
     this.snippetChars = common.snippet.chars;
     this.snowball = spec.snowball || null;
+    // What a word the pages never contained goes through (analysis.json query_fallback).
+    this.fallback = String(spec.query_fallback || "").split(":")[0];
+    this.segments = this.fallback === "segment";
+    this.scriptRun = spec.script ? new RegExp("^[" + spec.script + "]+$", "u") : null;
     this.spokenEndings = (spec.spoken_endings || []).map(function (pair) { return [pair[0], self.fold(pair[1])]; });
   }
   Analysis.prototype.fold = function (text) {
@@ -308,19 +333,18 @@
     return this.foldedPrefixes.some(function (p) { return folded.indexOf(p) === 0 && fillers.has(folded.slice(p.length)); });
   };
 
-  var HAN_TERM = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
-
   /**
    * The words of `text` a query's terms highlight, as indexer.search.highlight_spans (the rule
    * of result snippets and of the page opened from a result, search-highlight.js): merged
    * [start, end] offsets, in order. A word (a match of the language's word pattern) is
    * highlighted when its fold contains a term of 2+ characters or its Snowball stem is a term
-   * (`stemmer`, as options.stemmer); a Chinese term where it occurs.
+   * (`stemmer`, as options.stemmer); in a language written without spaces (Chinese), a term of
+   * its script where it occurs.
    */
   function highlightSpans(analysis, text, terms, stemmer) {
     var spans = [], match;
-    var han = terms.filter(function (t) { return HAN_TERM.test(t); });
-    var wanted = terms.filter(function (t) { return t.length > 1 && han.indexOf(t) === -1; });
+    var unspaced = terms.filter(function (t) { return analysis.segments && analysis.scriptRun.test(t); });
+    var wanted = terms.filter(function (t) { return t.length > 1 && unspaced.indexOf(t) === -1; });
     var termSet = new Set(terms);
     var wordRe = new RegExp(analysis.wordRe.source, "gu");
     while ((match = wordRe.exec(text)) !== null) {
@@ -330,7 +354,7 @@
         spans.push([match.index, match.index + match[0].length]);
       }
     }
-    han.forEach(function (term) {
+    unspaced.forEach(function (term) {
       for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) spans.push([at, at + term.length]);
     });
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
@@ -532,10 +556,19 @@
     if (!this.indexes[lang]) this.indexes[lang] = new LanguageIndex(this, lang, entry.languages[lang]);
     return this.indexes[lang];
   };
+  /** The analysis tables of every language (analysis.json, as exported), loaded once. */
+  Site.prototype.tables = async function () {
+    if (!this.tablesLoaded) {
+      var self = this;
+      this.tablesLoaded = this.entry().then(function (entry) { return self.load(entry.analysis); });
+      this.tablesLoaded.catch(function () { self.tablesLoaded = null; });   // tried again next time
+    }
+    return this.tablesLoaded;
+  };
   Site.prototype.analysis = async function (lang) {
     if (!this.analyses[lang]) {
       var entry = await this.entry();
-      var path = entry.analysis, tables = await this.load(path);
+      var path = entry.analysis, tables = await this.tables();
       try {
         this.analyses[lang] = new Analysis(tables, lang);
       } catch (error) {
@@ -574,17 +607,17 @@
     if (!word || analysis.isStopWord(word, part.kind)) return [];
     if (part.kind === "number") return [[word]];
     if (part.kind === "latin") return [[stemmer ? stemmer("en", word) : word]];
-    var lang = analysis.lang;
-    if (lang === "he") return analysis.prefixes.has(word) ? [] : [hebrewCandidates(analysis, word)];
-    if (lang === "fa") return [await persianFallback(index, analysis, word)];
-    if (lang === "zh") {
+    // Dispatch on the language's declared query_fallback, as indexer.query.FALLBACKS.
+    if (analysis.fallback === "prefixes") return analysis.prefixes.has(word) ? [] : [hebrewCandidates(analysis, word)];
+    if (analysis.fallback === "suffixes") return [await persianFallback(index, analysis, word)];
+    if (analysis.fallback === "segment" && analysis.scriptRun.test(word)) {
       var meta = await index.meta();
       var vocab = meta.vocab ? new Set(await index.file("vocab.json")) : new Set();
       return segmentAgainst(vocab, word)
         .filter(function (w) { return !analysis.stopWords.has(w); })
         .map(function (w) { return [w]; });
     }
-    if (stemmer && (lang === "en" || lang === "ru")) return [[stemmer(lang, word)]];
+    if (stemmer && analysis.fallback === "snowball") return [[stemmer(analysis.lang, word)]];
     return [[word]];
   }
 
@@ -810,6 +843,7 @@
     search: search,
     queryGroups: queryGroups,
     detectLanguage: detectLanguage,
+    needsSnowball: needsSnowball,
     cleanQuery: cleanQuery,
     bm25: bm25,
     hebrewCandidates: hebrewCandidates,

@@ -179,7 +179,7 @@
     }
   };
 
-  /** Snowball for words the index never saw: loaded only when an en/ru query needs it. */
+  /** Snowball for words the index never saw: loaded only when a query needs it (needsSnowball). */
   SearchBox.prototype.stemmer = function () {
     if (!this.stemmerReady) {
       var self = this;
@@ -330,7 +330,8 @@
    * the terms the box searches for it in the page's language.
    */
   SearchBox.prototype.highlighter = async function (query) {
-    var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
+    var tables = await this.site.tables();
+    var stem = window.AtlasSearch.needsSnowball(tables, query) ? await this.stemmer() : null;
     var lang = await this.readerLanguage();
     var groups = await window.AtlasSearch.queryGroups(this.site, lang, query, { prefix: true, stemmer: stem });
     var analysis = await this.site.analysis(lang), terms = [].concat.apply([], groups);
@@ -344,12 +345,13 @@
    * some, then direct matches before cross-language ones; each page once.
    */
   SearchBox.prototype.results = async function (query) {
-    var stem = /[a-z\u0430-\u044f]/i.test(query) ? await this.stemmer() : null;
+    var tables = await this.site.tables();
+    var stem = window.AtlasSearch.needsSnowball(tables, query) ? await this.stemmer() : null;
     var options = { prefix: true, stemmer: stem };
     var AtlasSearch = window.AtlasSearch;
     // A query in another script searches that language too; a Latin query on a non-English
     // page also searches English (factor pages share their paths across languages).
-    var queryLang = AtlasSearch.detectLanguage(query, "en");
+    var queryLang = AtlasSearch.detectLanguage(tables, query, "en");
     this.lang = await this.readerLanguage();
     var languages = this.allLanguages && this.allLanguages.checked ? await this.site.languages() : [this.lang];
     var runs = languages.map(function (lang) { return { lang: lang, from: lang, cross: false }; });
