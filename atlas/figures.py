@@ -21,17 +21,16 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from indexer.languages import language
+
 from .model import _read, data_cache
 
 NAMES = ("matrix", "statistics", "hype-cycle", "factor-map")
 
 
 def is_rtl(lang: str) -> bool:
-    """Whether `lang` is written right to left (atlas/data/factors.yml `right_to_left`)."""
-    from .model import load_atlas
-
-    return lang in load_atlas().right_to_left
-PERSIAN_DIGITS = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
+    """Whether `lang` is written right to left (its declaration, indexer/data/languages/)."""
+    return language(lang).rtl
 LRI, PDI = "\u2066", "\u2069"
 MINUS = "\u2212"
 
@@ -101,8 +100,7 @@ def check_data(atlas) -> list[str]:
 # --- text: numbers, widths, wrapping ------------------------------------------------------------
 
 def digits(lang: str, text) -> str:
-    text = str(text)
-    return text.translate(PERSIAN_DIGITS) if lang == "fa" else text
+    return language(lang).local_number(str(text))
 
 
 def number(lang: str, value) -> str:

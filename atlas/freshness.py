@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
+from indexer.languages import language
+
 from .model import DATA_DIR, AtlasDataError, data_cache
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 CALENDARS = ("gregorian", "persian")
-DIGITS = ("latin", "persian")
 
 # Pages generated from a data file as well as from their Markdown: the data's commits date them too.
 DATA_BEHIND_PAGE = {"changelog.md": ("changelog.yml",)}
@@ -96,7 +96,6 @@ def to_jalali(day: dt.date) -> tuple[int, int, int]:
 @dataclass(frozen=True)
 class DateStyle:
     calendar: str
-    digits: str
     months: tuple
     long: str
     labels: dict
@@ -113,8 +112,6 @@ def load_date_styles(path: Path = DATA_DIR / "dates.yml") -> dict:
         entry = entry or {}
         if entry.get("calendar") not in CALENDARS:
             raise AtlasDataError(f"{where}: calendar must be one of {', '.join(CALENDARS)}")
-        if entry.get("digits") not in DIGITS:
-            raise AtlasDataError(f"{where}: digits must be one of {', '.join(DIGITS)}")
         months = entry.get("months") or []
         if len(months) != 12 or not all(isinstance(m, str) and m for m in months):
             raise AtlasDataError(f"{where}: months must list the twelve month names")
@@ -130,7 +127,7 @@ def load_date_styles(path: Path = DATA_DIR / "dates.yml") -> dict:
             raise AtlasDataError(f"{where}: labels updated must contain {{date}} once")
         if not isinstance(entry.get("long"), str) or "{year}" not in entry["long"]:
             raise AtlasDataError(f"{where}: long must be a pattern with {{day}}, {{month}} and {{year}}")
-        styles[lang] = DateStyle(entry["calendar"], entry["digits"], tuple(months), entry["long"], labels,
+        styles[lang] = DateStyle(entry["calendar"], tuple(months), entry["long"], labels,
                                  tuple(gregorian_months))
     return styles
 
@@ -143,13 +140,14 @@ def date_style(lang: str) -> DateStyle:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    """The date as the language writes it in running text (dates.yml `long`)."""
+    """The date as the language writes it in running text (dates.yml `long`), in the language's
+    own digits (its declaration, indexer/data/languages/)."""
     style = date_style(lang)
     year, month, date = to_jalali(day) if style.calendar == "persian" else (day.year, day.month, day.day)
     text = style.long.format(day=date, month=style.months[month - 1], month_number=month, year=year,
                              g_day=day.day, g_month=(style.gregorian_months or style.months)[day.month - 1],
                              g_year=day.year)
-    return text.translate(PERSIAN_DIGITS) if style.digits == "persian" else text
+    return language(lang).local_digits(text)
 
 
 def last_updated_context(day: dt.date, lang: str) -> dict:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from indexer.languages import language
+
 DATA_DIR = Path(__file__).parent / "data"
 
 # Loaders of atlas/data, cached for the build; `mkdocs serve` keeps one process across rebuilds,
@@ -157,7 +159,8 @@ def load_atlas() -> Atlas:
     """Read the data files once and check every cross-reference in them."""
     raw = _read("factors.yml")
     languages = tuple(raw["languages"])
-    right_to_left = frozenset(raw.get("right_to_left", []))
+    # Direction is each language's own declaration (indexer/data/languages/<code>.json).
+    right_to_left = frozenset(code for code in languages if language(code).rtl)
     list_separators = dict(raw.get("list_separator") or {})
     themes = raw["themes"]
     sources = _read("sources.yml")["sources"]

@@ -15,6 +15,8 @@ from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from indexer.languages import language
+
 from .check import check_docs
 from .citation import Citation, check_reuse_data, cite_context, page_address, reuse_strings, stable_url
 from .freshness import PageDates, date_style, edit_url, last_updated_context
@@ -26,7 +28,6 @@ from .render import RenderError, render_page
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
-LANGUAGE_NAMES = {"en": "English", "zh": "中文", "ru": "Русский", "fa": "فارسی", "he": "עברית"}
 
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
@@ -181,7 +182,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         path = self.page_path(page, lang)
         url_tail = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
         alternates = [
-            {"name": LANGUAGE_NAMES.get(code, code), "lang": code, "link": f"{code}/{url_tail}"}
+            {"name": language(code).name, "lang": code, "link": f"{code}/{url_tail}"}
             for code in self.atlas.languages
         ]
         # static-i18n stores its switcher as an attribute of the legacy `extra` config, which
@@ -225,7 +226,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             "strings": self.site_strings.not_found[lang],
         }
         # The switcher leads to each language's start page: the missing page exists in none.
-        alternates = [{"name": LANGUAGE_NAMES.get(code, code), "lang": code, "link": f"{code}/"}
+        alternates = [{"name": language(code).name, "lang": code, "link": f"{code}/"}
                       for code in self.atlas.languages]
         config.extra.alternate = alternates
         config.extra["alternate"] = alternates
@@ -249,7 +250,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         default = config.plugins["i18n"].default_language
         site = Path(config.site_dir)
         links = "".join(
-            f'<li><a href="{code}/" hreflang="{code}" lang="{code}">{html.escape(LANGUAGE_NAMES[code])}</a></li>'
+            f'<li><a href="{code}/" hreflang="{code}" lang="{code}">{html.escape(language(code).name)}</a></li>'
             for code in self.atlas.languages)
         (site / "index.html").write_text(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import yaml
 
+from indexer.languages import language
+
 from .figures import page_url
 from .model import DATA_DIR, AtlasDataError
 
 TITLES = {"en": "Page moved", "zh": "页面已移动", "ru": "Страница перемещена",
           "fa": "این صفحه جابه‌جا شده است", "he": "הדף הועבר"}
-RTL = {"fa", "he"}
 
 
 def load_redirects(atlas, path: Path | None = None) -> dict:
@@ -52,7 +53,7 @@ def redirect_page(lang: str, old: str, target: str, anchor: str, site_url: str) 
     absolute = f"{site_url.rstrip('/')}/{lang}/{page_url(target)}" + (f"#{anchor}" if anchor else "")
     title = html.escape(TITLES.get(lang, TITLES["en"]))
     rel, canon = html.escape(relative), html.escape(absolute)
-    direction = "rtl" if lang in RTL else "ltr"
+    direction = language(lang).direction
     return ("<!doctype html>\n"
             f'<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
             f'<title>{title}</title>'
