@@ -171,15 +171,20 @@ def surface_lexicon(lang: str, sections: list[Section]) -> dict[str, list[str]]:
     write_language_index records the same while indexing; this standalone pass is its
     definition (and what tests compare the recording with).
     """
+    return text_lexicon(lang, (text for section in sections
+                               for text in (section.page_title, section.section_title, section.text, section.terms)))
+
+
+def text_lexicon(lang: str, texts) -> dict[str, list[str]]:
+    """The lexicon pages made of `texts` would have (surface_lexicon, for plain texts)."""
     analyzer = get_analyzer(lang)
     whoosh_analyzer = analyzer.analyzer()
     lexicon: dict[str, set] = {}
-    for section in sections:
-        for text in (section.page_title, section.section_title, section.text, section.terms):
-            for token in whoosh_analyzer(text, mode="index", chars=True, positions=True):
-                surface = analyzer.fold(text[token.startchar:token.endchar])
-                if surface:
-                    lexicon.setdefault(surface, set()).add(token.text)
+    for text in texts:
+        for token in whoosh_analyzer(text, mode="index", chars=True, positions=True):
+            surface = analyzer.fold(text[token.startchar:token.endchar])
+            if surface:
+                lexicon.setdefault(surface, set()).add(token.text)
     return sorted_lexicon(lexicon)
 
 

@@ -22,6 +22,8 @@ from whoosh.analysis import Analyzer
 import indexer.analyzers as analyzers_package
 from indexer.analyzers import UnknownLanguageError, available_languages, get_analyzer
 from indexer.analyzers.base import analysis_data
+from indexer.index import text_lexicon
+from indexer.query import query_groups
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "analysis"
@@ -34,8 +36,17 @@ ZWNJ = "\u200c"
 # ----- helpers -------------------------------------------------------------------------
 
 
+def typed(lang: str, text: str) -> list[list[str]]:
+    """The query path (indexer.query.query_groups, as the CLI and, replayed, the browser run it)
+    for `text` searched on pages that hold exactly `text`."""
+    return query_groups(lang, text, text_lexicon(lang, [text]))
+
+
 def position_groups(lang: str, text: str, mode: str) -> str:
-    """Terms as the golden tables write them: positions by spaces, alternatives by '|'."""
+    """Terms as the golden tables write them: positions by spaces, alternatives by '|'. Index rows
+    are the analyzer's tokens; query rows are the one query path (typed)."""
+    if mode == "query":
+        return " ".join("|".join(group) for group in typed(lang, text))
     groups: list[list[str]] = []
     current = None
     for token in get_analyzer(lang).analyzer()(text, mode=mode, positions=True):
@@ -356,10 +367,11 @@ def test_terms_rejects_an_unknown_mode():
 
 
 def test_query_groups_group_alternatives_and_drop_stop_words():
-    assert get_analyzer("he").query_groups("והנתונים של CRM") == [["והנתונימ", "הנתונימ", "נתונימ"], ["crm"]]
-    assert get_analyzer("en").query_groups("the of and") == []
-    assert get_analyzer("zh").query_groups("") == []
-    assert get_analyzer("en").query_groups("CRM crm") == [["crm"], ["crm"]]
+    # Alternatives come in the lexicon's order (sorted): a group is a set of terms to the ranking.
+    assert typed("he", "והנתונים של CRM") == [["הנתונימ", "והנתונימ", "נתונימ"], ["crm"]]
+    assert typed("en", "the of and") == []
+    assert typed("zh", "") == []
+    assert typed("en", "CRM crm") == [["crm"], ["crm"]]
 
 
 def test_analyzer_survives_whoosh_schema_pickling(tmp_path):
@@ -452,9 +464,9 @@ def test_persian_arabic_letters_digits_and_punctuation():
 @pytest.mark.parametrize("form", ["והנתונים", "בנתונים", "הנתונים", "ונתונים", "שבנתונים", "נתונים"])
 def test_hebrew_prefixes_find_the_bare_word(form):
     he = get_analyzer("he")
-    assert ["נתונימ"] in he.query_groups("נתונים")
+    assert ["נתונימ"] in typed("he", "נתונים")
     assert "נתונימ" in he.terms(form, "index")
-    assert "נתונימ" in he.query_groups(form)[0]
+    assert "נתונימ" in typed("he", form)[0]
 
 
 @pytest.mark.parametrize("word", ["מחשב", "שלום", "לקוח", "בית", "הנהלה", "מערכת"])
@@ -462,7 +474,7 @@ def test_hebrew_word_that_starts_with_a_prefix_letter_survives(word):
     he = get_analyzer("he")
     folded = he.fold(word)
     assert he.terms(word, "index")[0] == folded  # the whole word is indexed, first
-    assert he.query_groups(word)[0][0] == folded  # and queried, first
+    assert folded in typed("he", word)[0]  # and queried
 
 
 def test_hebrew_prefix_candidates_keep_two_letters():
@@ -492,7 +504,7 @@ def test_chinese_search_mode_subwords_share_the_word_position():
         ("客户关系", 0), ("客户", 0), ("关系", 0),
         ("管理系统", 1), ("管理", 1), ("系统", 1), ("管理系", 1),
     ]
-    assert get_analyzer("zh").query_groups("客户关系管理系统") == [["客户关系"], ["管理系统"]]
+    assert typed("zh", "客户关系管理系统") == [["客户关系"], ["管理系统"]]
 
 
 def test_chinese_punctuation_is_never_part_of_a_token():
@@ -528,7 +540,7 @@ hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.characters()), ma
 def test_analyzers_never_crash_on_hostile_unicode(lang, text):
     analyzer = get_analyzer(lang)
     analyzer.fold(text)
-    analyzer.query_groups(text)
+    typed(lang, text)
     for mode in MODES:
         for term, _, start, end in tokens(lang, text, mode):
             assert term
@@ -548,6 +560,6 @@ def test_ten_thousand_character_query(lang):
     }[lang]
     text = (sample * (10_000 // len(sample) + 1))[:10_000]
     started = time.perf_counter()
-    groups = get_analyzer(lang).query_groups(text)
+    groups = typed(lang, text)
     assert groups
     assert time.perf_counter() - started < 5

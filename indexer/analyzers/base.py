@@ -358,20 +358,3 @@ class LanguageAnalyzer:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         return [token.text for token in self.analyzer()(text, mode=mode)]
-
-    def query_groups(self, text: str) -> list[list[str]]:
-        """Query-mode terms grouped by position: one inner list of alternatives per word.
-
-        Alternatives keep their order of first appearance and are
-        de-duplicated within their word; a word repeated in the query gives
-        a repeated group. Stop words are dropped; returns [] when nothing is left.
-        """
-        groups: list[list[str]] = []
-        current = None
-        for token in self.analyzer()(text, mode="query", positions=True):
-            if not groups or token.pos != current:
-                groups.append([])
-                current = token.pos
-            if token.text not in groups[-1]:
-                groups[-1].append(token.text)
-        return groups
