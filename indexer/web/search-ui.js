@@ -433,6 +433,8 @@
     if (generation !== this.generation) return;
     this.list.textContent = "";
     this.withdrawSuggestion();
+    // Which query the list now answers (as typed): tests and tools wait for it, not for time.
+    this.list.setAttribute("data-atlas-query", query);
     if (!found) { this.meta.textContent = this.strings.placeholder || ""; return; }
     var pages = found.pages;
     this.stem = found.stem;   // the snippets highlight stemmed words with it

@@ -52,7 +52,9 @@ def disk_path(url: str) -> Path:
 
 def results(page):
     """The result list once the search has answered; its error message fails the test."""
-    page.wait_for_function("""() => document.querySelectorAll('[data-atlas-list] > li').length > 0 ||
+    page.wait_for_function("""() => (document.querySelector('[data-atlas-list]').getAttribute('data-atlas-query') ===
+        document.querySelector('[data-atlas-search] input[name=q]').value &&
+        document.querySelectorAll('[data-atlas-list] > li').length > 0) ||
         document.querySelector('[data-atlas-meta]').textContent ===
         JSON.parse(document.querySelector('[data-atlas-search]').dataset.atlasStrings).error""")
     items = page.locator("[data-atlas-list] > li")

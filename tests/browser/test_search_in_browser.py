@@ -18,7 +18,12 @@ CASES = [
 
 
 def results(page):
-    page.wait_for_function("document.querySelectorAll('[data-atlas-list] > li').length > 0")
+    """The result list once it answers the query now in the box (data-atlas-query, set by the
+    box when it renders), not the results of a query still being typed."""
+    page.wait_for_function("""() => {
+        const list = document.querySelector('[data-atlas-list]');
+        const box = document.querySelector('[data-atlas-search] input[name=q]');
+        return list && box && list.getAttribute('data-atlas-query') === box.value && list.children.length > 0; }""")
     return page.locator("[data-atlas-list] > li")
 
 
