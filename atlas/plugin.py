@@ -15,7 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from indexer.languages import language
+from indexer.languages import language, page_path
 
 from .check import check_docs
 from .citation import Citation, check_reuse_data, cite_context, page_address, reuse_strings, stable_url
@@ -129,8 +129,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return files
 
     def page_path(self, page, lang: str) -> str:
-        src = page.file.src_uri
-        return src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
+        return page_path(page.file.src_uri, lang)
 
     @event_priority(-200)
     def on_page_markdown(self, markdown, page, config, files):

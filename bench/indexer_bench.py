@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from indexer.index import read_lexicon, write_language_index
-from indexer.search import QueryError, _closest, _edit_distance, search
+from indexer.search import QueryError, search
+from indexer.suggest import _closest, _edit_distance
 
 from .corpus import sections_from_index, synthetic_sections
 
@@ -77,7 +78,7 @@ def in_process_latency(index_dir: Path, lang: str, runs: int) -> tuple[float, fl
 
 def closest_by_scan(word: str, vocabulary: dict):
     """The "did you mean" rule as a scan of the whole lexicon (how it was first written; the
-    tests check that indexer.search._closest answers the same)."""
+    tests check that indexer.suggest._closest answers the same)."""
     limit = 1 if len(word) <= 4 else 2
     best, best_key = None, None
     for candidate in vocabulary:

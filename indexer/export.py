@@ -36,9 +36,9 @@ import tempfile
 from pathlib import Path
 
 from .query import js_order, segment_vocabulary
-from .index import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
-                    SECTION_COORD_POWER, open_language_index,
-                    read_lexicon, read_manifest, read_page_table, replace_directory)
+from .index import open_language_index, read_lexicon, read_manifest, read_page_table, replace_directory
+from .ranking import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
+                      SECTION_COORD_POWER)
 
 # 5: the content-hashed folder's files are gzip-compressed JSON (meta.fileSuffix ".json.gz").
 EXPORT_VERSION = 5

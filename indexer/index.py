@@ -24,52 +24,13 @@ from whoosh.analysis import Composable
 
 from .analysis_cache import AnalysisCache, analyzer_version
 from .analyzers import get_analyzer
+from .ranking import (BM25_B, BM25_K1, COORD_POWER, DEFAULT_PAGE_KIND, FIELD_BOOSTS, PAGE_FIELDS_ONCE,
+                      PAGE_KIND_PRIOR, SECTION_COORD_POWER)
 from .sections import Section
 
 # 4: each language's entry lists its files with their sizes and SHA-256 (verified on reading).
 FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
-# Query-time field weights (the scorer multiplies each field's BM25 by these); the browser
-# reads the same numbers from the exported metadata. The page title weighs most: on factor
-# pages the section titles are the same generic words everywhere (Summary, Evidence), while
-# the page title names the factor. Chosen on bench/queries.jsonl (see bench/README.md).
-# `terms` is the curated vocabulary of a page (atlas/data/terminology/<lang>.yml, shown on
-# the page as "Related terms"): the words practitioners use for a factor that its prose may
-# never use. Measured on the dev half of bench/practitioner-queries.jsonl (Success@1) /
-# bench/queries.jsonl, with the tables' terms, phrases and questions: terms 1 0.774/0.968,
-# 2 0.800/0.968, 2.5 0.809/0.952, 3 0.817/0.952, 4 0.817/0.935; 2 keeps the regression set.
-FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0, "terms": 2.0}
-BM25_B = 0.75
-BM25_K1 = 1.2
-# Pages are ranked as wholes (see indexer/search.py): a page's score is multiplied by
-# (query words the page contains / query words) ** COORD_POWER, so a page holding every word
-# outranks one that repeats a few of them. Measured on the dev half of
-# bench/practitioner-queries.jsonl (Success@1, with the other constants as set here): power 1
-# 0.765, 2 0.730, 3 0.722: the square rewarded long reference pages that hold every word of a
-# long question somewhere, so it is tempered to 1 (bench/queries.jsonl stays at 0.960).
-COORD_POWER = 1
-# Proximity: a page's score is also multiplied by (most query words one of its sections holds
-# / query words) ** SECTION_COORD_POWER, so words found together in one section beat the same
-# words scattered over a long page. Measured on the dev half: 0 gives 0.765, 0.5 0.765, 1 0.748
-# (practitioners' long questions spread their words over a factor page's sections as much as
-# over the wrong page), so it is off; the mechanism stays, replayed in the browser, to be
-# re-measured when the query sets grow.
-SECTION_COORD_POWER = 0
-# Page-kind prior: a page's score is multiplied by the prior of its kind (page meta `kind`,
-# set by the atlas plugin from page_kinds in atlas/data/pages.yml). Reference pages (checklist,
-# sources, statistics, home) and the glossary hold every query word somewhere; the answer to a
-# topical query is a topic page. A page without a kind counts as a topic page. Measured with
-# the pages as they now stand (Success@1, dev half of bench/practitioner-queries.jsonl /
-# bench/queries.jsonl, whose queries also ask for statistics and sources): reference 1.0
-# 0.739/0.968, 0.9 0.748/0.968, 0.8 0.757/0.968, 0.7 0.757/0.952, 0.6 0.757/0.919. The glossary
-# prior changes no monolingual dev query between 0.8 and 0.3; it is set on the 8 cross-language
-# dev queries in the browser (bench.compare), where Latin terms meet the glossary's English
-# names: glossary 0.8 0.250, 0.5 0.500, 0.3 0.500.
-PAGE_KIND_PRIOR = {"topic": 1.0, "reference": 0.8, "glossary": 0.5}
-DEFAULT_PAGE_KIND = "topic"
-# Fields every section of a page repeats: a page counts them once, not once per section.
-PAGE_FIELDS_ONCE = ("page_title",)
-
 
 class SearchIndexError(RuntimeError):
     """The index is missing, stale or unreadable; the message says what to do."""

@@ -114,3 +114,9 @@ def detect_language(text: str, default: str = "en") -> str:
 def right_to_left() -> frozenset[str]:
     """Codes of the languages written right to left."""
     return frozenset(code for code, lang in languages().items() if lang.rtl)
+
+
+def page_path(src_uri: str, lang: str) -> str:
+    """A page's path inside its language's docs folder (docs/<lang>/...): zh/factors/x.md ->
+    factors/x.md. The atlas plugin and the search plugin both name pages by it."""
+    return src_uri[len(lang) + 1:] if src_uri.startswith(f"{lang}/") else src_uri

@@ -20,6 +20,7 @@ from .export import export_static_index
 from .freshness import source_hash
 from .index import commit_indexes, write_indexes
 from .language_jobs import LanguageJobError, LanguageJobs, read_sections, write_sections
+from .languages import page_path
 from .sections import split_sections
 
 log = logging.getLogger("mkdocs.plugins.atlas-search")
@@ -75,9 +76,7 @@ class AtlasSearchPlugin(BasePlugin[AtlasSearchConfig]):
 
     def on_page_content(self, html, page, config, files):
         lang = self.i18n(config).current_language
-        src = page.file.src_uri
-        path = src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
-        page_id = path[:-len(".md")]
+        page_id = page_path(page.file.src_uri, lang)[:-len(".md")]
         page_id = page_id[:-len("index")] if page_id.endswith("index") else page_id
         title, kind = page.title or "", str(page.meta.get("kind") or "")
         if self.jobs is not None:

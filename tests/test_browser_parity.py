@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from indexer.index import open_language_index, read_manifest
-from indexer.search import QueryError, clean_query, lexicon_of, search, suggest
+from indexer.search import QueryError, clean_query, lexicon_of, search
+from indexer.suggest import suggest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer import search as search_module
+from indexer import suggest as suggest_module
 from indexer.cli import main as cli_main
 from indexer.index import read_lexicon, write_indexes
 from indexer.sections import Section
@@ -262,7 +262,7 @@ def closest_by_scan(word: str, vocabulary: dict):
     for candidate in vocabulary:
         if abs(len(candidate) - len(word)) > limit:
             continue
-        distance = search_module._edit_distance(word, candidate, limit)
+        distance = suggest_module._edit_distance(word, candidate, limit)
         if distance <= limit:
             key = (distance, len(candidate), candidate)
             if best_key is None or key < best_key:
@@ -277,7 +277,7 @@ WORDS = st.text(alphabet="abcdeé\u200c数据", max_size=9)
 @given(vocabulary=st.lists(st.text(alphabet="abcdeé\u200c数据", min_size=1, max_size=9), max_size=40), word=WORDS)
 def test_the_closest_word_is_the_one_a_scan_of_the_vocabulary_finds(vocabulary, word):
     vocabulary = dict.fromkeys(vocabulary, ["term"])
-    assert search_module._closest(word, vocabulary) == closest_by_scan(word, vocabulary)
+    assert suggest_module._closest(word, vocabulary) == closest_by_scan(word, vocabulary)
 
 
 def misspellings(words: list[str], rng: random.Random, count: int) -> list[str]:
@@ -304,15 +304,15 @@ def misspellings(words: list[str], rng: random.Random, count: int) -> list[str]:
 def test_the_closest_word_of_a_real_lexicon_is_the_one_a_scan_finds(built_site, lang):
     lexicon = read_lexicon(ROOT / "build" / "search-index", lang)
     for word in misspellings(list(lexicon), random.Random(lang), 300):
-        assert search_module._closest(word, lexicon) == closest_by_scan(word, lexicon), word
+        assert suggest_module._closest(word, lexicon) == closest_by_scan(word, lexicon), word
 
 
 def test_a_suggestion_measures_only_the_words_that_can_be_that_close(built_site, monkeypatch):
     lexicon = read_lexicon(ROOT / "build" / "search-index", "ru")
     measured = []
-    real = search_module._edit_distance
-    monkeypatch.setattr(search_module, "_edit_distance", lambda a, b, limit: measured.append(b) or real(a, b, limit))
+    real = suggest_module._edit_distance
+    monkeypatch.setattr(suggest_module, "_edit_distance", lambda a, b, limit: measured.append(b) or real(a, b, limit))
     for word in misspellings(list(lexicon), random.Random(7), 50):
-        search_module._closest(word, lexicon)
+        suggest_module._closest(word, lexicon)
     # A scan measures every word of a similar length (thousands each time).
     assert len(measured) < 50 * 20, len(measured)

@@ -114,7 +114,7 @@ def test_persian_colloquial_function_words_do_not_steer_the_query():
 
 
 def test_a_stemmed_term_highlights_the_word_as_written():
-    from indexer.search import make_snippet
+    from indexer.snippets import make_snippet
     snippet, highlights = make_snippet("en", "Poor data quality spoils every report.", ["qualiti"])
     assert [snippet[s:e] for s, e in highlights] == ["quality"]
     snippet, highlights = make_snippet("ru", "Проблемы интеграции с 1С.", ["интеграц"])

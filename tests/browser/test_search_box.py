@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from indexer.analyzers import get_analyzer
-from indexer.search import highlight_spans, search
+from indexer.search import search
+from indexer.snippets import highlight_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX = ROOT / "build" / "search-index"   # written by the site build (built_site)
