@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from indexer.languages import language
+
 from .model import DATA_DIR, Atlas, AtlasDataError, load_atlas
 from .render import CITATION, FACTOR_LINK, MARKER, cited_ids, linked_factors
 
@@ -20,8 +22,6 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
 EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 MD_LINK = re.compile(r"\]\(([^)\s]+?)\)")
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
-ARABIC_LETTERS = re.compile(r"[\u064A\u0643]")          # ي ك: Arabic forms, Persian uses ی ک
-HALF_WIDTH_AFTER_HAN = re.compile(r"[\u4e00-\u9fff][,;:?!()]")
 
 
 @dataclass(frozen=True)
@@ -118,12 +118,11 @@ def check_page(atlas: Atlas, lang: str, page: str, path: Path) -> list[Problem]:
             problems.append(Problem(where, "factor page cites no source ([@source-id])"))
     for target in MD_LINK.findall(FENCE.sub("", text)):
         problems.extend(check_link(atlas, where, page, target))
-    if lang == "fa" and ARABIC_LETTERS.search(text):
-        problems.append(Problem(where, "Arabic letters ي/ك found; Persian text uses ی/ک"))
-    if lang == "zh":
-        for match in HALF_WIDTH_AFTER_HAN.finditer(text):
-            problems.append(Problem(where, f"half-width punctuation after Chinese text: '{match.group(0)}'; use full-width"))
-            break
+    # The language's own writing rules (page_rules of its declaration, indexer/data/languages/).
+    for pattern, message in language(lang).page_rules:
+        match = pattern.search(text)
+        if match:
+            problems.append(Problem(where, message.replace("{match}", match.group(0))))
     return problems
 
 

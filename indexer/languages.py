@@ -31,6 +31,7 @@ class Language:
     query_fallback: str        # snowball:<algorithm> | prefixes | suffixes | segment
     script: re.Pattern | None  # a character of this class makes a query this language's
     detect_order: int | None
+    page_rules: tuple[tuple[re.Pattern, str], ...] = ()   # (pattern, message): writing rules of its pages
 
     @property
     def rtl(self) -> bool:
@@ -83,6 +84,7 @@ def languages() -> dict[str, Language]:
             query_fallback=section["query_fallback"],
             script=re.compile(f"[{script}]") if script else None,
             detect_order=section.get("detect_order"),
+            page_rules=tuple((re.compile(rule["pattern"]), rule["message"]) for rule in section.get("page_rules", [])),
         )
     return out
 

@@ -88,6 +88,12 @@ def test_arabic_letters_in_persian_pages_are_reported(docs_copy):
     assert any(p.startswith("docs/fa/glossary.md: Arabic letters") for p in problems_in(docs_copy))
 
 
+def test_half_width_punctuation_after_chinese_text_is_reported_with_what_matched(docs_copy):
+    page = docs_copy / "zh" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n客户关系管理,系统\n", encoding="utf-8")
+    assert "docs/zh/glossary.md: half-width punctuation after Chinese text: '理,'; use full-width" in problems_in(docs_copy)
+
+
 def test_check_command_prints_the_offending_file_and_fails(docs_copy, capsys):
     (docs_copy / "ru" / "about.md").unlink()
     assert check_main([str(docs_copy)]) == 1

@@ -102,6 +102,13 @@ def language_section(code: str, source: dict, common: dict, where: str) -> dict:
             continue
         if key in ("delete", "_delete_note"):
             continue
+        if key == "page_rules":
+            if not isinstance(value, list) or not all(
+                    isinstance(rule, dict) and isinstance(rule.get("pattern"), str) and isinstance(rule.get("message"), str)
+                    for rule in value):
+                raise SourceError(f"{where}: page_rules must be a list of {{pattern, message}}")
+            section[key] = [{**rule, "pattern": expand(rule["pattern"], classes, None, where)} for rule in value]
+            continue
         if key == "script":
             section[key] = expand(value, classes, None, where)
             continue
@@ -147,7 +154,7 @@ def generate(sources: Path = SOURCES) -> dict:
 
 
 def render(document: dict) -> str:
-    """JSON with two-space indentation, short lists of strings on one line (diff-friendly)."""
+    """JSON with two-space indentation, lists of short strings on one line (diff-friendly)."""
 
     def dump(value, indent: int) -> str:
         pad, inner = " " * indent, " " * (indent + 2)
@@ -155,7 +162,9 @@ def render(document: dict) -> str:
             items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {dump(v, indent + 2)}" for k, v in value.items()]
             return "{\n" + ",\n".join(items) + f"\n{pad}}}"
         if isinstance(value, list) and value and all(isinstance(v, (str, int)) for v in value):
-            return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
+            inline = "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
+            if len(inline) <= 400:
+                return inline
         if isinstance(value, list) and value:
             return "[\n" + ",\n".join(inner + dump(v, indent + 2) for v in value) + f"\n{pad}]"
         return json.dumps(value, ensure_ascii=False)
