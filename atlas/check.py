@@ -545,7 +545,7 @@ def check_attribution(atlas: Atlas, texts: dict, data: dict, stats: dict) -> lis
     by a citation, must be cited only with sources that contain the figure."""
     table = attribution_table(stats)
     problems = []
-    for (lang, page), text in sorted(texts.items()):
+    for (lang, _page), text in sorted(texts.items()):
         words = number_words(data, lang)
         for line in text.lines:
             marks_before = 0

@@ -510,7 +510,7 @@ def hype_cycle(atlas, lang, page_path):
     rtl = is_rtl(lang)
     cited = ["he-navarro-10", "ru-crm-implementation"]
     width, left, right = 760, 52, 740
-    band_top, plot_top, axis_y = 8, 76, 300
+    plot_top, axis_y = 76, 300
     c = Canvas(width, rtl)
 
     def px(t):
@@ -535,7 +535,7 @@ def hype_cycle(atlas, lang, page_path):
     c.text(right, axis_y + 16, words["axis_x"][lang], size=12, cls="af-muted", anchor="end")
     # Phase names under the axis.
     phase_bottom = axis_y
-    for (a, b), phase in zip(zip(bounds, bounds[1:]), words["phases"][lang]):
+    for (a, b), phase in zip(zip(bounds, bounds[1:], strict=False), words["phases"][lang], strict=True):
         lines = wrap(phase, px(b) - px(a) - 8, 11.5, max_lines=3)
         used = c.lines((px(a) + px(b)) / 2, axis_y + 34, lines, size=11.5, cls="af-ink", anchor="middle")
         phase_bottom = max(phase_bottom, axis_y + 34 + used)

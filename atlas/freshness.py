@@ -231,7 +231,7 @@ class PageDates:
 
     def day(self, src_uri: str, page_path: str | None = None) -> dt.date | None:
         seconds = self.epoch(src_uri, page_path)
-        return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.UTC).date()
 
 
 # --- the changelog page ----------------------------------------------------------------------------

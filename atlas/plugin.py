@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 import subprocess
 from pathlib import Path
 

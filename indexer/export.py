@@ -89,7 +89,7 @@ def compact_number(value):
 
 def gaps(numbers: list[int]) -> list[int]:
     """Ascending numbers as differences from the previous one (smaller JSON)."""
-    return [number - previous for previous, number in zip([0] + numbers, numbers)]
+    return [number - previous for previous, number in zip([0] + numbers, numbers, strict=False)]
 
 
 def analysis_tables() -> dict:

@@ -14,7 +14,6 @@ import os
 import random
 import re
 import shutil
-import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -366,7 +365,7 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
     staging = staging_folder(index_dir)
     try:
         jobs = [(lang, sections_by_lang[lang], staging, index_dir, previous, cache_dir) for lang in sorted(sections_by_lang)]
-        entries = dict(zip(sorted(sections_by_lang), run_parallel(build_language_job, jobs, workers)))
+        entries = dict(zip(sorted(sections_by_lang), run_parallel(build_language_job, jobs, workers), strict=True))
         return commit_indexes(staging, index_dir, entries, source_hash)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

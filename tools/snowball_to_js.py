@@ -359,7 +359,7 @@ def translate_method(function, class_names, depth):
     defaults = [None] * (len(parameters) - len(function.args.defaults)) + list(function.args.defaults)
     signature = ", ".join(
         parameter if default is None else f"{parameter} = {translator.expression(default)}"
-        for parameter, default in zip(parameters[1:], defaults[1:]))
+        for parameter, default in zip(parameters[1:], defaults[1:], strict=True))
     local_names = []
     for node in ast.walk(function):
         for target in assigned_names(node):

@@ -11,7 +11,7 @@ import json
 import re
 import threading
 import unicodedata
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from whoosh.analysis import Analyzer
@@ -25,7 +25,7 @@ ZWNJ = "\u200c"
 NUMBER, LATIN, NATIVE = "number", "latin", "native"
 
 
-@lru_cache(maxsize=None)
+@cache
 def analysis_data() -> dict:
     """Return the parsed ``indexer/data/analysis.json`` (read once per process)."""
     with DATA_PATH.open(encoding="utf-8") as handle:
