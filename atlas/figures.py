@@ -445,7 +445,7 @@ def statistics(atlas, lang, page_path):
         tx = x0 + bar_w * tick / 100
         ticks.append(tx)
         c.text(tx, top - 6, number(lang, tick), size=small, cls="af-muted", anchor="middle", ltr=True)
-    y = top
+    y: float = top
     grid_from = y
     descriptions = []
     for gid, titles in data["groups"].items():
@@ -534,7 +534,7 @@ def hype_cycle(atlas, lang, page_path):
            anchor="middle", rotate=-90)
     c.text(right, axis_y + 16, words["axis_x"][lang], size=12, cls="af-muted", anchor="end")
     # Phase names under the axis.
-    phase_bottom = axis_y
+    phase_bottom: float = axis_y
     for (a, b), phase in zip(zip(bounds, bounds[1:], strict=False), words["phases"][lang], strict=True):
         lines = wrap(phase, px(b) - px(a) - 8, 11.5, max_lines=3)
         used = c.lines((px(a) + px(b)) / 2, axis_y + 34, lines, size=11.5, cls="af-ink", anchor="middle")
@@ -583,8 +583,9 @@ def factor_map(atlas, lang, page_path):
     label_w = min(330, max(text_width(f.title(lang), size) for f in atlas.factors.values()) + 6)
     node_x = label_w + 14
     c = Canvas(0, rtl)   # width is known once the arcs are laid out
+    y: float
     rows, y, theme_of = {}, 6, {}
-    shapes = []
+    shapes: list[tuple] = []   # (kind, x, y, payload)
     for theme, index, factors in themed_rows(atlas):
         y += 8
         shapes.append(("swatch", 0, y + 4, index))

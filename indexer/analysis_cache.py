@@ -75,6 +75,7 @@ class AnalysisCache:
         self.analysed = 0       # texts analysed by this build (not replayed)
 
     def _load(self) -> dict[str, str]:
+        assert self.path is not None   # called only with a path
         try:
             with self.path.open(encoding="utf-8") as handle:
                 header = json.loads(handle.readline() or "null")

@@ -118,6 +118,7 @@ class LanguageFieldAnalyzer(Composable):
         return self._recording(value, tokens)
 
     def _recording(self, value, tokens):
+        assert self.lexicon is not None   # __call__ records only into a lexicon
         fold = get_analyzer(self.lang).fold
         for token in tokens:
             surface = fold(value[token.startchar:token.endchar])
@@ -391,6 +392,7 @@ def build_language(lang: str, sections: list[Section], staging: Path, index_dir:
 def commit_indexes(staging: Path, index_dir: Path, entries: dict[str, dict], source_hash: str) -> dict:
     """Write the manifest of the languages built in staging and swap staging in as index_dir.
     Returns the manifest, with each language's "build" report (not written to disk)."""
+    manifest: dict
     manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
                 "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
                 "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,

@@ -23,9 +23,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import TYPE_CHECKING, cast
 
 from .analyzers import get_analyzer
 from .analyzers.base import LATIN, NATIVE, NUMBER
+
+if TYPE_CHECKING:
+    from .analyzers.he import HebrewAnalyzer
 
 HAN_WORD = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]{2,}$")
 HAN_RUN = re.compile(r"^[\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$")
@@ -47,7 +51,7 @@ class PrefixCompleter:
 
     def __call__(self, prefix: str, limit: int = PREFIX_EXPANSIONS) -> list[list[str]]:
         """Index terms of the first `limit` surface forms that start with `prefix`."""
-        out = []
+        out: list[list[str]] = []
         for key in self.keys[bisect.bisect_left(self.order, js_order(prefix)):]:
             if not key.startswith(prefix) or len(out) >= limit:
                 break
@@ -128,7 +132,7 @@ def persian_stem(analyzer, word: str, lexicon: dict) -> list[str]:
     return [word]
 
 
-def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: set) -> list[list[str]]:
+def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: frozenset[str]) -> list[list[str]]:
     """Groups for a part the pages never contained, by rules the browser runs too."""
     analyzer = get_analyzer(lang)
     word = analyzer.fold_part(part, kind)
@@ -139,7 +143,8 @@ def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: 
     if kind == LATIN:
         return [[analyzer.stem_latin(word)]]
     if lang == "he":
-        return [] if word in analyzer.prefixes else [analyzer.alternatives(word)]
+        hebrew = cast("HebrewAnalyzer", analyzer)
+        return [] if word in hebrew.prefixes else [hebrew.alternatives(word)]
     if lang == "fa":
         return [persian_stem(analyzer, word, lexicon)]
     if lang == "zh" and HAN_RUN.match(word):
@@ -147,7 +152,7 @@ def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: 
     return [[analyzer.stem_native(word)]]
 
 
-def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = None,
+def query_groups(lang: str, text: str, lexicon: dict, vocabulary: frozenset[str] | None = None,
                  complete: PrefixCompleter | None = None) -> list[list[str]]:
     """Alternatives of index terms per word part of `text` (stop words give no group; fillers
     none when other words remain). With `complete`, an unknown last part also matches the

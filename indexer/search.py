@@ -332,7 +332,7 @@ def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
     pages (the lexicon's surface forms), if one is close enough."""
     # What query_groups would otherwise recompute for every unknown part (the Chinese words
     # of the index); the same set, so the same groups.
-    vocabulary = _suggestion_tables(lexicon).chinese if lang == "zh" else set()
+    vocabulary = _suggestion_tables(lexicon).chinese if lang == "zh" else frozenset()
     corrected, changed = [], False
     for part, _kind, key in query_parts(lang, text):
         groups = query_groups(lang, part, lexicon, vocabulary)
@@ -451,7 +451,7 @@ class _SuggestionTables:
         return NearWords(self.vocabulary)
 
     @cached_property
-    def chinese(self) -> set[str]:
+    def chinese(self) -> frozenset[str]:
         return chinese_vocabulary(self.vocabulary)
 
 

@@ -460,7 +460,7 @@ class ClassTranslator:
         for item in self.node.body:
             if is_instance_field(item):
                 continue
-            if isinstance(item, ast.Assign):
+            if isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
                 static_name = item.targets[0].id
                 lines.append(f"{name}.{static_name} = {self.static_value(static_name, item.value)};")
             elif not isinstance(item, (ast.FunctionDef, ast.Expr)):
