@@ -2,14 +2,14 @@
 #   make serve   build the site with its search index and serve it on http://127.0.0.1:8000/
 #   make test    install everything the tests need and run the full test suite
 # build and serve install the runtime packages only (requirements.lock); test adds the test
-# packages (requirements-test.lock: pytest, Playwright, hypothesis). Both are pinned.
+# packages (requirements-test.lock: pytest, Playwright, hypothesis, ruff, mypy). Both are pinned.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve build test browser-deps clean
+.PHONY: serve build test lint browser-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -48,8 +48,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-test: $(TEST_STAMP) browser-deps node_modules/.installed
+# The linter and the type checker, configured in pyproject.toml ([tool.ruff], [tool.mypy]);
+# ruff only checks, it never reformats. make test runs them before the tests.
+lint: $(TEST_STAMP)
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
+
+test: lint $(TEST_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site build test-results $(VENV)
+	rm -rf site build test-results .mypy_cache .ruff_cache $(VENV)

@@ -318,6 +318,7 @@ def read_page_text(path: Path, where: str) -> PageText | None:
     # Fenced code and HTML comments (which may span lines) become empty lines.
     body = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     body = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    sections: dict[str | None, tuple[int, int]]
     lines, sections, current, start = [], {}, None, 0
     for index, raw_line in enumerate(body.split("\n")):
         heading = re.match(r"^##\s+.*?\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", raw_line)
@@ -400,7 +401,7 @@ def check_figure_parity(atlas: Atlas, texts: dict, data: dict) -> list[Problem]:
             if text is None or (anchor != "*" and anchor not in text.sections):
                 continue
             lines = text.lines if anchor == "*" else text.section_lines(anchor)
-            values = {}
+            values: dict[str, int] = {}   # figure -> its first line
             for line in lines:
                 for number in numbers_in(line.text, number_words(data, lang)):
                     values.setdefault(number.value, line.number)
@@ -448,12 +449,14 @@ def factor_sources_lines() -> dict:
 
 def cited_by_factor(atlas: Atlas, texts: dict) -> dict:
     """factor id -> {source id: [(path, line), ...]} over every language's page of the factor."""
-    cited = {}
+    cited: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for fid in atlas.factors:
         per_source = cited.setdefault(fid, {})
         for lang in atlas.languages:
             text = texts.get((lang, f"factors/{fid}.md"))
-            for line in text.lines if text else ():
+            if text is None:
+                continue
+            for line in text.lines:
                 for ids in line.citations:
                     for sid in ids:
                         per_source.setdefault(sid, []).append((text.path, line.number))
@@ -498,7 +501,7 @@ class AttributedFigure:
 def attribution_table(stats: dict) -> list[AttributedFigure]:
     figures = []
     for entry in stats.get("figures") or ():
-        names = set()
+        names: set[str] = set()
         who = entry.get("measured_by")
         names.update(who.values() if isinstance(who, dict) else [who] if who else [])
         names.update(entry.get("names") or ())
@@ -544,7 +547,7 @@ def check_attribution(atlas: Atlas, texts: dict, data: dict, stats: dict) -> lis
     by a citation, must be cited only with sources that contain the figure."""
     table = attribution_table(stats)
     problems = []
-    for (lang, page), text in sorted(texts.items()):
+    for (lang, _page), text in sorted(texts.items()):
         words = number_words(data, lang)
         for line in text.lines:
             marks_before = 0

@@ -39,7 +39,7 @@ def load_reuse_strings(path: Path = DATA_DIR / "reuse.yml") -> dict:
         where = f"{path}: {lang}"
         entry = entry if isinstance(entry, dict) else {}
         for group, keys in (("licence", LICENCE_KEYS), ("cite", CITE_KEYS), ("citation", CITATION_STYLES)):
-            values = entry.get(group) if isinstance(entry.get(group), dict) else {}
+            values = found if isinstance(found := entry.get(group), dict) else {}
             missing = [key for key in keys if not isinstance(values.get(key), str) or not values[key]]
             if missing:
                 raise AtlasDataError(f"{where}: {group} needs {', '.join(missing)}")

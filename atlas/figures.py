@@ -443,7 +443,7 @@ def statistics(atlas, lang, page_path):
         tx = x0 + bar_w * tick / 100
         ticks.append(tx)
         c.text(tx, top - 6, number(lang, tick), size=small, cls="af-muted", anchor="middle", ltr=True)
-    y = top
+    y: float = top
     grid_from = y
     descriptions = []
     for gid, titles in data["groups"].items():
@@ -508,7 +508,7 @@ def hype_cycle(atlas, lang, page_path):
     rtl = is_rtl(lang)
     cited = ["he-navarro-10", "ru-crm-implementation"]
     width, left, right = 760, 52, 740
-    band_top, plot_top, axis_y = 8, 76, 300
+    plot_top, axis_y = 76, 300
     c = Canvas(width, rtl)
 
     def px(t):
@@ -532,8 +532,8 @@ def hype_cycle(atlas, lang, page_path):
            anchor="middle", rotate=-90)
     c.text(right, axis_y + 16, words["axis_x"][lang], size=12, cls="af-muted", anchor="end")
     # Phase names under the axis.
-    phase_bottom = axis_y
-    for (a, b), phase in zip(zip(bounds, bounds[1:]), words["phases"][lang]):
+    phase_bottom: float = axis_y
+    for (a, b), phase in zip(zip(bounds, bounds[1:], strict=False), words["phases"][lang], strict=True):
         lines = wrap(phase, px(b) - px(a) - 8, 11.5, max_lines=3)
         used = c.lines((px(a) + px(b)) / 2, axis_y + 34, lines, size=11.5, cls="af-ink", anchor="middle")
         phase_bottom = max(phase_bottom, axis_y + 34 + used)
@@ -581,8 +581,9 @@ def factor_map(atlas, lang, page_path):
     label_w = min(330, max(text_width(f.title(lang), size) for f in atlas.factors.values()) + 6)
     node_x = label_w + 14
     c = Canvas(0, rtl)   # width is known once the arcs are laid out
+    y: float
     rows, y, theme_of = {}, 6, {}
-    shapes = []
+    shapes: list[tuple] = []   # (kind, x, y, payload)
     for theme, index, factors in themed_rows(atlas):
         y += 8
         shapes.append(("swatch", 0, y + 4, index))

@@ -221,15 +221,15 @@ class PageDates:
         times = [self._time(self.docs_commits, self.docs_dir, src_uri)]
         times += [self._time(self.data_commits, self.data_dir, name)
                   for name in DATA_BEHIND_PAGE.get(page_path or src_uri, ())]
-        times = [t for t in times if t is not None]
-        if not times:
+        known = [t for t in times if t is not None]
+        if not known:
             return None
-        newest = max(times)
+        newest = max(known)
         return min(newest, self.newest) if self.newest is not None else newest
 
     def day(self, src_uri: str, page_path: str | None = None) -> dt.date | None:
         seconds = self.epoch(src_uri, page_path)
-        return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.UTC).date()
 
 
 # --- the changelog page ----------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def load_changelog(languages: tuple, path: Path = DATA_DIR / "changelog.yml") ->
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
             raise AtlasDataError(f"{where}: date must be a day, YYYY-MM-DD")
         for key in ("title", "text"):
-            values = entry.get(key) if isinstance(entry.get(key), dict) else {}
+            values = found if isinstance(found := entry.get(key), dict) else {}
             missing = [lang for lang in languages if not isinstance(values.get(lang), str) or not values[lang].strip()]
             if missing:
                 raise AtlasDataError(f"{where}: {key} is missing in {', '.join(missing)}")

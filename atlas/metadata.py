@@ -43,7 +43,7 @@ def load_site_strings(languages, path: Path | None = None) -> SiteStrings:
     if not isinstance(entries, dict):
         raise AtlasDataError(f"{path}: `languages` must map each language code to its strings")
     default = raw.get("default_language")
-    if default not in languages:
+    if not isinstance(default, str) or default not in languages:
         raise AtlasDataError(f"{path}: default_language '{default}' is not one of {', '.join(languages)}")
     locales, descriptions, not_found = {}, {}, {}
     for lang in languages:

@@ -237,9 +237,11 @@ def main(argv=None) -> int:
 
     work = None
     try:
-        if args.site_dir is None:
+        site_dir = args.site_dir
+        if site_dir is None:
             work = Path(tempfile.mkdtemp(prefix="atlas-offline-"))
-        site = make_offline_site(args.site_dir or work / FOLDER_IN_ZIP, args.config)
+            site_dir = work / FOLDER_IN_ZIP
+        site = make_offline_site(site_dir, args.config)
         output = write_zip(site, args.output)
     except (MkDocsException, OfflineError, OSError) as exc:
         print(f"offline edition not written: {exc}", file=sys.stderr)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 import subprocess
 from pathlib import Path
 
@@ -73,7 +72,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def __init__(self):
         self.checked = False
         self.dated = False   # this plugin set SOURCE_DATE_EPOCH and unsets it after the build
-        self.page_dates = None   # PageDates, read once per site build (atlas/freshness.py)
+        self.page_dates: PageDates | None = None   # read once per site build (atlas/freshness.py)
         self.root_not_found = None   # the default language's 404 page, for the site root
 
     def current_language(self, config) -> str:
@@ -98,9 +97,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if self.page_dates is None or not config.plugins["i18n"].building:
                 check_reuse_data(self.atlas.languages)
                 # A caller's SOURCE_DATE_EPOCH caps the pages' dates too (reproducible builds).
-                caller_epoch = None if self.dated else os.environ.get(SOURCE_DATE_EPOCH, "")
+                caller_epoch = "" if self.dated else os.environ.get(SOURCE_DATE_EPOCH, "")
                 self.page_dates = PageDates(Path(config.docs_dir), DATA_DIR,
-                                            int(caller_epoch) if (caller_epoch or "").isdigit() else None)
+                                            int(caller_epoch) if caller_epoch.isdigit() else None)
             self.redirects = load_redirects(self.atlas)
             self.site_strings = load_site_strings(self.atlas.languages)
         except AtlasDataError as exc:
@@ -139,6 +138,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         page.meta.setdefault("kind", self.atlas.page_kind(path))
         # The sitemap's <lastmod> is the page's last update (MkDocs renders the sitemap before
         # the pages' templates, so the date is set here).
+        assert self.page_dates is not None   # on_config reads them
         updated = self.page_dates.day(page.file.src_uri, path)
         if updated is not None:
             page.update_date = updated.isoformat()
@@ -164,6 +164,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         link = edit_url(repository, self.config.edit_path, docs_path, page.file.src_uri)
         if link:
             context["atlas_edit"] = {"url": link, "label": date_style(lang).labels["edit"]}
+        assert self.page_dates is not None   # on_config reads them
         day = self.page_dates.day(page.file.src_uri, path)
         if day is None:
             return context

@@ -32,7 +32,7 @@ from mkdocs.config import load_config
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 
-def snapshot(folder: Path) -> dict[str, int]:
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file under folder with its modification time (ns) and size."""
     files = {}
     for root, _, names in os.walk(folder):

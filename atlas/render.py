@@ -45,7 +45,7 @@ def link(from_page: str, to_page: str) -> str:
 
 
 def cited_ids(markdown: str) -> list[str]:
-    ids = []
+    ids: list[str] = []
     for match in CITATION.finditer(markdown):
         ids.extend(part.strip().lstrip("@") for part in match.group(1).split(";"))
     return ids
@@ -81,8 +81,10 @@ def render_page(atlas: Atlas, lang: str, page_path: str, markdown: str) -> str:
         if kind in ("related", "sources") and factor is None:
             raise RenderError(f"<!-- atlas:{kind} --> is only valid on a factor page")
         if kind == "related":
+            assert factor is not None   # checked above
             return bullet_factors(factor.related)
         if kind == "sources":
+            assert factor is not None   # checked above
             return "\n".join(
                 f"- {source_link(sid)} — {original_title(atlas, atlas.sources[sid])}" for sid in factor.sources)
         if kind == "themes":

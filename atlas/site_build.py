@@ -70,7 +70,7 @@ def build_site(config_file: str = "mkdocs.yml", strict: bool | None = None) -> P
     """Build the site of `config_file` and swap it in; returns the site folder."""
     from mkdocs.config import load_config
 
-    overrides = {} if strict is None else {"strict": strict}
+    overrides: dict = {} if strict is None else {"strict": strict}
     config = load_config(config_file, **overrides)
     site = Path(config["site_dir"]).resolve()
     search = config.plugins.get("atlas-search")

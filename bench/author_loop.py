@@ -111,6 +111,7 @@ def serve_rounds(project: Path, rounds: int) -> list[dict]:
             for label, page, known, new in EDITS:
                 word = new[round_number] if new else None
                 line = f"{known[round_number]} {round_number}" if known else word
+                assert line is not None   # each edit has known words or new ones
                 path = project / page
                 lines_before = (project / "serve.log").read_text(encoding="utf-8", errors="replace").count("\n")
                 path.write_text(path.read_text(encoding="utf-8") + f"\n\n{line}\n", encoding="utf-8")
@@ -193,7 +194,7 @@ def main(argv=None) -> int:
         rows = [r for r in rounds if r["edit"] == label]
 
         def median(key):
-            values = [r.get(key) for r in rows if r.get(key) is not None]
+            values = [value for r in rows if (value := r.get(key)) is not None]
             return statistics.median(values) if values else None
         print(f"| {label} | {seconds(median('page'))} | {seconds(median('search'))} | {seconds(median('rebuild'))} "
               f"| {seconds(median('search_part'))} | {seconds(median('mkdocs_part'))} |")

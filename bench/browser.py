@@ -43,9 +43,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from .metrics import Outcome, Query, dedupe, page_key
@@ -233,7 +233,7 @@ class Server:
 
     def __init__(self, mounts: list[tuple[str, Path]]):
         self.mounts = mounts
-        self.proc = None
+        self.proc: subprocess.Popen[str] | None = None
         self.url = ""
 
     def __enter__(self):
@@ -242,6 +242,7 @@ class Server:
             command += ["--mount", f"{prefix}={directory}"]
         self.proc = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None and self.proc.stderr is not None   # both are PIPEs
         line = self.proc.stdout.readline()
         if not line.startswith("PORT "):
             self.proc.kill()

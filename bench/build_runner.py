@@ -29,9 +29,9 @@ import time
 import traceback
 from collections import defaultdict
 
-TOTAL = defaultdict(float)           # label -> seconds (outermost hooks only)
-BY_LANG = defaultdict(float)         # lang -> seconds (per-language parts)
-WRAPPED = []
+TOTAL: defaultdict[str, float] = defaultdict(float)     # label -> seconds (outermost hooks only)
+BY_LANG: defaultdict[str, float] = defaultdict(float)   # lang -> seconds (per-language parts)
+WRAPPED: list = []
 
 
 def lang_of_page(page) -> str | None:

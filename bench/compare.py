@@ -150,7 +150,7 @@ def order_queries(queries) -> dict[str, list]:
 def run_browser(engines: list[str], build_results: dict, queries_by_lang, log: Log, deadline: float,
                 query_timeout_ms: int = 20_000) -> dict:
     """{engine: {lang: LangRun}} or {engine: 'error string'} for engines that could not run."""
-    runs = {}
+    runs: dict[str, object] = {}
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
@@ -180,10 +180,12 @@ def run_browser(engines: list[str], build_results: dict, queries_by_lang, log: L
 
 def summarise(engines, build_results, runs) -> dict:
     """All metrics as {metric: {row: {engine: value or 'failed'}}} plus per-query details."""
+    metrics: dict[str, dict[str, dict]]
     metrics = {name: {row: {} for row in ROWS} for name in
                ("success@1", "mrr@10", "recall@5", "first_query_bytes", "first_query_bytes_uncompressed",
                 "first_query_ms", "query_ms_median", "query_ms_p95", "index_build_s", "index_size_bytes")}
-    details, status = {}, {}
+    details: dict[str, dict] = {}
+    status: dict[str, str] = {}
     for engine in engines:
         build = build_results.get(engine, {})
         engine_runs = runs.get(engine)

@@ -92,7 +92,7 @@ def closest_by_scan(word: str, vocabulary: dict):
 def unknown_words(lexicon: dict, rng: random.Random, count: int) -> list[str]:
     """Words the pages do not have: lexicon words with two letters changed."""
     words, alphabet = list(lexicon), sorted({ch for word in lexicon for ch in word})
-    out = []
+    out: list[str] = []
     while len(out) < count:
         word = list(rng.choice(words))
         for _ in range(2):

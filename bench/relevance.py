@@ -64,7 +64,7 @@ def main(argv=None) -> int:
         print(f"error: no search index at {args.index}: run `make build` first", file=sys.stderr)
         return 2
     splits = sorted({query.split for query in queries})
-    rows = {(lang, split): [] for lang in LANGUAGES for split in splits}
+    rows: dict[tuple[str, str], list] = {(lang, split): [] for lang in LANGUAGES for split in splits}
     misses = []
     for query in queries:
         try:
@@ -79,7 +79,7 @@ def main(argv=None) -> int:
     print("| lang | split | queries | Success@1 | MRR@10 | Recall@5 |")
     print("|---|---|---|---|---|---|")
     for split in splits:
-        every = []
+        every: list = []
         for lang in LANGUAGES + ["all"]:
             ranks = every if lang == "all" else rows[(lang, split)]
             every.extend(rows[(lang, split)] if lang != "all" else [])

@@ -166,6 +166,7 @@ def run_scale(args, queries, out: Path, log) -> int:
     mono = [q for q in queries if not q.cross]
     by_lang = order_queries(mono)
     engines = ["ours", "pagefind"]
+    results: dict[str, dict]
     rows, results = [], {}
     started = time.perf_counter()
     for multiple in multiples:
@@ -175,12 +176,12 @@ def run_scale(args, queries, out: Path, log) -> int:
         work.mkdir(parents=True, exist_ok=True)
         log(f"scale {row}: generating docs")
         counts = make_docs(project / "docs", work / "docs", multiple)
-        entry = {"sections_per_lang": counts, "sections": sum(counts.values()), "engines": {}}
+        entry: dict = {"sections_per_lang": counts, "sections": sum(counts.values()), "engines": {}}
         results[row] = entry
         timeout = max(args.build_timeout, 60 * multiple)
         log(f"scale {row}: building with our search ({entry['sections']} sections)")
         ours = builds.build_site("ours", work / "site-ours", work, timeout, docs_dir=work / "docs", atlas_check=False)
-        pagefind = {"ok": False, "error": "site build failed"}
+        pagefind: dict = {"ok": False, "error": "site build failed"}
         if ours.get("ok"):
             log(f"scale {row}: Pagefind over the same HTML")
             pagefind = builds.run_pagefind(work / "site-ours", work / "pagefind", work / "pagefind.log", timeout)

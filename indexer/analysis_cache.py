@@ -31,7 +31,7 @@ import json
 import logging
 import os
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -48,7 +48,7 @@ ANALYSIS_LIBRARIES = ("hazm", "jieba", "snowballstemmer", "whoosh-reloaded")
 CACHE_FORMAT = 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def analyzer_version() -> str:
     """Hash of the analyzers' code, their data file and the analysis libraries' versions."""
     digest = hashlib.sha256(f"cache {CACHE_FORMAT}\n".encode())
@@ -75,6 +75,7 @@ class AnalysisCache:
         self.analysed = 0       # texts analysed by this build (not replayed)
 
     def _load(self) -> dict[str, str]:
+        assert self.path is not None   # called only with a path
         try:
             with self.path.open(encoding="utf-8") as handle:
                 header = json.loads(handle.readline() or "null")

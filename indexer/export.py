@@ -67,6 +67,7 @@ def write_hashed(directory: Path, stem: str, data) -> str:
 
 def chunked(items: list[tuple[str, object]]) -> list[dict]:
     """Sorted (key, value) items cut into chunks of about CHUNK_BYTES of JSON."""
+    current: dict[str, object]
     chunks, current, size = [], {}, 0
     for key, value in items:
         entry_size = len(dump({key: value}))
@@ -87,7 +88,7 @@ def compact_number(value):
 
 def gaps(numbers: list[int]) -> list[int]:
     """Ascending numbers as differences from the previous one (smaller JSON)."""
-    return [number - previous for previous, number in zip([0] + numbers, numbers)]
+    return [number - previous for previous, number in zip([0] + numbers, numbers, strict=False)]
 
 
 def analysis_tables() -> dict:
@@ -158,8 +159,8 @@ def export_language(index_dir: Path, lang: str, out_dir: Path, manifest: dict | 
     folder = digest.hexdigest()[:12]
     (out_dir / lang / folder).mkdir(parents=True)
     for name, payload in payloads.items():
-        stored = name[:-len(".json")] + FOLDER_SUFFIX
-        (out_dir / lang / folder / stored).write_bytes(gzip.compress(payload, compresslevel=GZIP_LEVEL, mtime=0))
+        stored_name = name[:-len(".json")] + FOLDER_SUFFIX
+        (out_dir / lang / folder / stored_name).write_bytes(gzip.compress(payload, compresslevel=GZIP_LEVEL, mtime=0))
 
     meta = {
         "version": EXPORT_VERSION, "lang": lang, "folder": folder, "docCount": doc_count, "fields": FIELDS,
@@ -195,6 +196,7 @@ def export_static_index(index_dir: Path, out_dir: Path, cache_dir: Path | None =
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         tables = analysis_tables()
+        entry: dict
         entry = {"version": EXPORT_VERSION,
                  "analysis": write_hashed(staging, "analysis", tables),
                  "names": {lang: spec["name"] for lang, spec in tables.items() if isinstance(spec, dict) and "name" in spec},

@@ -14,7 +14,6 @@ import os
 import random
 import re
 import shutil
-import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,6 +79,7 @@ class LanguageFieldAnalyzer(Composable):
         return self._recording(value, tokens)
 
     def _recording(self, value, tokens):
+        assert self.lexicon is not None   # __call__ records only into a lexicon
         fold = get_analyzer(self.lang).fold
         for token in tokens:
             surface = fold(value[token.startchar:token.endchar])
@@ -332,7 +332,7 @@ def write_indexes(sections_by_lang: dict[str, list[Section]], index_dir: Path, s
     staging = staging_folder(index_dir)
     try:
         jobs = [(lang, sections_by_lang[lang], staging, index_dir, previous, cache_dir) for lang in sorted(sections_by_lang)]
-        entries = dict(zip(sorted(sections_by_lang), run_parallel(build_language_job, jobs, workers)))
+        entries = dict(zip(sorted(sections_by_lang), run_parallel(build_language_job, jobs, workers), strict=True))
         return commit_indexes(staging, index_dir, entries, source_hash)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -358,6 +358,7 @@ def build_language(lang: str, sections: list[Section], staging: Path, index_dir:
 def commit_indexes(staging: Path, index_dir: Path, entries: dict[str, dict], source_hash: str) -> dict:
     """Write the manifest of the languages built in staging and swap staging in as index_dir.
     Returns the manifest, with each language's "build" report (not written to disk)."""
+    manifest: dict
     manifest = {"format": FORMAT_VERSION, "source_hash": source_hash,
                 "field_boosts": FIELD_BOOSTS, "bm25": {"B": BM25_B, "K1": BM25_K1},
                 "coord_power": COORD_POWER, "section_coord_power": SECTION_COORD_POWER,

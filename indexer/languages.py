@@ -58,11 +58,12 @@ class Language:
 
     def in_script(self, text: str) -> bool:
         """True when every character of `text` is of this language's script."""
-        return bool(self.script) and all(self.script.match(char) for char in text)
+        script = self.script
+        return script is not None and all(script.match(char) for char in text)
 
 
 @cache
-def _digit_table(digits: str) -> dict[int, str]:
+def _digit_table(digits: str) -> dict[int, int]:
     return str.maketrans("0123456789", digits)
 
 

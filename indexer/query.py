@@ -46,7 +46,7 @@ class PrefixCompleter:
 
     def __call__(self, prefix: str, limit: int = PREFIX_EXPANSIONS) -> list[list[str]]:
         """Index terms of the first `limit` surface forms that start with `prefix`."""
-        out = []
+        out: list[list[str]] = []
         for key in self.keys[bisect.bisect_left(self.order, js_order(prefix)):]:
             if not key.startswith(prefix) or len(out) >= limit:
                 break
@@ -157,7 +157,7 @@ def _segment(analyzer, word, lexicon, vocabulary):
 FALLBACKS = {"snowball": _snowball, "prefixes": _prefixes, "suffixes": _suffixes, "segment": _segment}
 
 
-def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: set) -> list[list[str]]:
+def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: frozenset[str]) -> list[list[str]]:
     """Groups for a part the pages never contained, by rules the browser runs too."""
     analyzer = get_analyzer(lang)
     word = analyzer.fold_part(part, kind)
@@ -170,7 +170,7 @@ def fallback_groups(lang: str, part: str, kind: str, lexicon: dict, vocabulary: 
     return FALLBACKS[language(lang).fallback_kind](analyzer, word, lexicon, vocabulary)
 
 
-def query_groups(lang: str, text: str, lexicon: dict, vocabulary: set | None = None,
+def query_groups(lang: str, text: str, lexicon: dict, vocabulary: frozenset[str] | None = None,
                  complete: PrefixCompleter | None = None) -> list[list[str]]:
     """Alternatives of index terms per word part of `text` (stop words give no group; fillers
     none when other words remain). With `complete`, an unknown last part also matches the

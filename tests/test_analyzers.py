@@ -291,7 +291,7 @@ def test_word_patterns_and_fold_agree_with_javascript():
     spans = json.loads(result.stdout)
     for lang, texts in samples.items():
         analyzer = get_analyzer(lang)
-        for text, (js_spans, js_folded) in zip(texts, spans[lang]):
+        for text, (js_spans, js_folded) in zip(texts, spans[lang], strict=True):
             python_spans = [[m.start(), m.end()] for m in analyzer.word_re.finditer(text)]
             assert python_spans == js_spans, f"{lang}: {text!r}"
             assert analyzer.fold(text) == js_folded, f"{lang}: {text!r}"

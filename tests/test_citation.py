@@ -79,7 +79,7 @@ def git(repo: Path, *args, when: str | None = None):
 
 
 def utc(text: str) -> int:
-    return int(dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).timestamp())
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from indexer import suggest as suggest_module
-from indexer.cli import main as cli_main
 from indexer.index import read_lexicon, write_indexes
 from indexer.sections import Section
 
@@ -68,9 +67,9 @@ def test_version_prints_the_package_version_and_exits_with_0(capsys):
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"]])
 def test_version_and_help_load_neither_whoosh_nor_the_index(argv):
-    script = ("import sys\nfrom indexer.cli import main\ncode = main(%r)\n"
+    script = (f"import sys\nfrom indexer.cli import main\ncode = main({argv!r})\n"
               "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh' or m in "
-              "('indexer.index', 'indexer.search', 'json'))\nprint(code, loaded)" % argv)
+              "('indexer.index', 'indexer.search', 'json'))\nprint(code, loaded)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
 

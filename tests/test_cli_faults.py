@@ -331,9 +331,9 @@ def site_files(site: Path) -> dict:
 
 def test_two_builds_on_different_days_give_the_same_sitemap(atlas_project, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = build_on(atlas_project, tmp_path / "first", dt.datetime(2031, 3, 4, 12, tzinfo=dt.timezone.utc), monkeypatch)
+    first = build_on(atlas_project, tmp_path / "first", dt.datetime(2031, 3, 4, 12, tzinfo=dt.UTC), monkeypatch)
     assert "SOURCE_DATE_EPOCH" not in os.environ  # the plugin leaves the environment as it found it
-    second = build_on(atlas_project, tmp_path / "second", dt.datetime(2032, 9, 10, 23, tzinfo=dt.timezone.utc), monkeypatch)
+    second = build_on(atlas_project, tmp_path / "second", dt.datetime(2032, 9, 10, 23, tzinfo=dt.UTC), monkeypatch)
     sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>" in sitemap and "2031-03-04" not in sitemap
     assert (first / "sitemap.xml").read_bytes() == (second / "sitemap.xml").read_bytes()
@@ -342,8 +342,8 @@ def test_two_builds_on_different_days_give_the_same_sitemap(atlas_project, tmp_p
 
 
 def test_source_date_epoch_set_by_the_caller_dates_the_sitemap(atlas_project, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2001, 2, 3, tzinfo=dt.timezone.utc).timestamp())))
-    site = build_on(atlas_project, tmp_path / "site", dt.datetime(2031, 3, 4, tzinfo=dt.timezone.utc), monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2001, 2, 3, tzinfo=dt.UTC).timestamp())))
+    site = build_on(atlas_project, tmp_path / "site", dt.datetime(2031, 3, 4, tzinfo=dt.UTC), monkeypatch)
     assert "<lastmod>2001-02-03</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 

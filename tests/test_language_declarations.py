@@ -114,7 +114,7 @@ def test_browser_detects_the_language_of_a_query_as_python_does():
         input=json.dumps(DETECTION_SAMPLES), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     answers = json.loads(result.stdout)
-    for text, (lang, snowball) in zip(DETECTION_SAMPLES, answers):
+    for text, (lang, snowball) in zip(DETECTION_SAMPLES, answers, strict=True):
         assert lang == detect_language(text, "en"), text
         python_snowball = any(c.isascii() and c.isalpha() for c in text) or lang == "ru" or (
             any("\u00c0" <= c <= "\u024f" for c in text))

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from indexer.cli import main as cli_main
 from indexer.index import write_indexes
 from indexer.search import search
 from indexer.sections import Section

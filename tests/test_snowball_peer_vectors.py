@@ -37,7 +37,7 @@ def read_vocabulary(language: str) -> list[tuple[str, str]]:
     stems = (folder / "output.txt").read_text(encoding="utf-8").splitlines()
     assert len(words) == len(stems), f"{folder}: voc.txt and output.txt differ in length"
     assert words, f"{folder}: empty vocabulary"
-    return list(zip(words, stems))
+    return list(zip(words, stems, strict=True))
 
 
 @pytest.mark.parametrize("language", sorted(STEMMERS))

@@ -359,7 +359,7 @@ def translate_method(function, class_names, depth):
     defaults = [None] * (len(parameters) - len(function.args.defaults)) + list(function.args.defaults)
     signature = ", ".join(
         parameter if default is None else f"{parameter} = {translator.expression(default)}"
-        for parameter, default in zip(parameters[1:], defaults[1:]))
+        for parameter, default in zip(parameters[1:], defaults[1:], strict=True))
     local_names = []
     for node in ast.walk(function):
         for target in assigned_names(node):
@@ -460,7 +460,7 @@ class ClassTranslator:
         for item in self.node.body:
             if is_instance_field(item):
                 continue
-            if isinstance(item, ast.Assign):
+            if isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
                 static_name = item.targets[0].id
                 lines.append(f"{name}.{static_name} = {self.static_value(static_name, item.value)};")
             elif not isinstance(item, (ast.FunctionDef, ast.Expr)):

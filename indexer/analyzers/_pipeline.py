@@ -9,6 +9,8 @@ Expanding filters yield fresh token copies, so holding on to a token is safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from whoosh.analysis import Filter, Token, Tokenizer
 
 from indexer.analyzers.base import NATIVE
@@ -37,7 +39,8 @@ class WordTokenizer(Tokenizer):
         **kwargs,
     ):
         if tokenize:
-            spans = ((match.start(), match.end()) for match in self.lang.word_re.finditer(value))
+            spans: Iterator[tuple[int, int]] = (
+                (match.start(), match.end()) for match in self.lang.word_re.finditer(value))
         else:
             spans = iter([(0, len(value))] if value else [])
         for index, (start, end) in enumerate(spans):

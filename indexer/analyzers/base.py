@@ -11,8 +11,9 @@ import json
 import re
 import threading
 import unicodedata
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import Literal
 
 from whoosh.analysis import Analyzer
 
@@ -25,7 +26,7 @@ ZWNJ = "\u200c"
 NUMBER, LATIN, NATIVE = "number", "latin", "native"
 
 
-@lru_cache(maxsize=None)
+@cache
 def analysis_data() -> dict:
     """Return the parsed ``indexer/data/analysis.json`` (read once per process)."""
     with DATA_PATH.open(encoding="utf-8") as handle:
@@ -65,7 +66,8 @@ WORD_CACHE_SIZE = 200_000
 class Folder:
     """The fold() of one language: Unicode normalisation, lowercase, char_map, delete."""
 
-    def __init__(self, unicode_form: str | None, char_map: dict[str, str], delete: list[int]):
+    def __init__(self, unicode_form: Literal["NFC", "NFD", "NFKC", "NFKD"] | None, char_map: dict[str, str],
+                 delete: list[int]):
         self.unicode_form = unicode_form
         self.deleted = frozenset(delete)
         self.char_map = char_map
@@ -77,7 +79,7 @@ class Folder:
         table = self._tables.get(keep)
         if table is None:
             removed = self.deleted - {ord(char) for char in keep}
-            table: dict[int, str | None] = dict.fromkeys(removed)
+            table = dict.fromkeys(removed)
             for source, target in self.char_map.items():
                 # Step 4 (delete) runs after step 3 (char_map): drop deleted characters of targets.
                 table[ord(source)] = "".join(c for c in target if ord(c) not in removed) or None
