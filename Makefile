@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve build test lint browser-deps clean
+.PHONY: serve build test lint check-js browser-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -43,7 +43,8 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk poppler-utils; }
 
-# axe-core for the accessibility tests (package.json / package-lock.json; node_modules is ignored).
+# axe-core for the accessibility tests and typescript for check-js (package.json / package-lock.json;
+# node_modules is ignored).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -54,7 +55,14 @@ lint: $(TEST_STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy
 
-test: lint $(TEST_STAMP) browser-deps node_modules/.installed
+# The browser JS: type-checked by tsc from its JSDoc types (tsconfig.json; nothing is emitted, the
+# files stay classic scripts) and unit-tested by Node (tests/js/*.test.mjs). pytest runs the same
+# two commands (tests/test_js_checks.py).
+check-js: node_modules/.installed
+	npx --no-install tsc -p .
+	node --test tests/js/
+
+test: lint $(TEST_STAMP) browser-deps node_modules/.installed check-js
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -12,7 +12,124 @@
  *
  * Works as a browser script (global AtlasSearch) and as a Node module (tests, benchmark).
  */
-(function (root, factory) {
+// Types (JSDoc, checked by `npx tsc -p .`, tsconfig.json; nothing here runs). The index files
+// are written by indexer/export.py; their shapes are checked where they are read.
+/**
+ * entry.json: the only file not named by its content.
+ * @typedef {Object} Entry
+ * @property {Object<string, string>} languages  language code -> its meta file (below the search root)
+ * @property {string} analysis  the analysis tables (analysis.<hash>.json)
+ * @property {Object<string, string>} [names]  each language's own name
+ * @property {number} [version]
+ */
+/**
+ * meta.<hash>.json: one language's numbers and chunk first keys (fields with "_" are memos
+ * kept on the loaded object, never in the file).
+ * @typedef {Object} Meta
+ * @property {string} folder  the content-hashed folder of the language's other files
+ * @property {string} [fileSuffix]  ".json.gz" when the folder's files are compressed
+ * @property {number} docCount  sections
+ * @property {string[]} fields  field names; postings and lengths name fields by number
+ * @property {number[]} boosts  per field
+ * @property {number[]} avgLengths  per field, over sections
+ * @property {number[]} pageAvgLengths  per field, over pages
+ * @property {boolean[]} pageOnce  per field: counted once per page (the page title)
+ * @property {string[]} terms  first key of each term chunk (terms.<n>.json)
+ * @property {string[]} lexicon  first key of each lexicon chunk (lex.<n>.json)
+ * @property {number[]} pageStarts  first section of each page, gap-coded
+ * @property {number[]} pageLengths  field lengths of every page, flat (fields.length a page)
+ * @property {number[]} pagePriors  each page's kind prior
+ * @property {number} bundleSections  display bundles (pages.<n>.json) hold whole pages, this many sections or more
+ * @property {number} B
+ * @property {number} K1
+ * @property {number} coordPower
+ * @property {number} sectionCoordPower
+ * @property {boolean} [vocab]  vocab.json exists (segmenting languages)
+ * @property {PageTable} [_pages]  memo of LanguageIndex.pages
+ * @property {LexiconKeys} [_lexiconKeys]  memo of LanguageIndex.lexiconKeys
+ */
+/**
+ * One term's postings, field by field: [field number, flat [section gap, weight, field length, ...]].
+ * @typedef {[number, number[]][]} Postings
+ */
+/**
+ * The page table (LanguageIndex.pages): pages are runs of consecutive sections.
+ * @typedef {Object} PageTable
+ * @property {number} count  pages
+ * @property {Int32Array} first  first section of each page, and docCount at the end
+ * @property {Int32Array} of  the page of each section
+ * @property {number[]} lengths  Meta.pageLengths
+ * @property {number} fields  number of fields
+ * @property {Int32Array} bundle  the display bundle of each page
+ * @property {number[]} bundleFirst  first page of each bundle
+ */
+/**
+ * A page's display data (pages.<n>.json, as pageInfo returns it).
+ * @typedef {Object} PageInfo
+ * @property {string} path  the page's path, the same in every language
+ * @property {string} url
+ * @property {string} title
+ * @property {[string, string, string][]} sections  [url, section title, body]
+ */
+/**
+ * One section's display data (LanguageIndex.fragment).
+ * @typedef {{url: string, page: string, pt: string, st: string, body: string}} Fragment
+ */
+/** @typedef {Map<number, {key: string, points: string[]}[]>} LexiconKeys  surface forms by length in code points */
+/**
+ * The analysis tables (indexer/data/analysis.json): `languages`, `common` and one section per
+ * language code.
+ * @typedef {{languages?: string[], common: CommonTables} & Object<string, LanguageTables>} AnalysisTables
+ */
+/**
+ * @typedef {Object} CommonTables
+ * @property {Object<string, string>} classes  character classes (HYPHEN, ...)
+ * @property {string} latin_part_pattern
+ * @property {string} number_pattern
+ * @property {string} acronym_plural_pattern
+ * @property {{chars: number}} snippet
+ */
+/**
+ * One language's section of the analysis tables (only the keys the browser reads).
+ * @typedef {Object} LanguageTables
+ * @property {string} [script]  a character class: the letters of the language's script
+ * @property {number} [detect_order]
+ * @property {string} [query_fallback]  "snowball:<language>", "prefixes", "suffixes", "segment"
+ * @property {string} [word_pattern]
+ * @property {string} [unicode_form]
+ * @property {Object<string, string>} [char_map]
+ * @property {string[]} [delete]  code points and ranges, hex ("200C", "064B-065F")
+ * @property {Object<string, string>} [classes]
+ * @property {string[]} [stop_words]
+ * @property {string[]} [query_fillers]
+ * @property {string[]} [prefixes]
+ * @property {string[]} [suffixes]
+ * @property {number} [min_remainder]
+ * @property {number} [join_split_words]
+ * @property {string} [snowball]
+ * @property {[string, string][]} [spoken_endings]  [spoken, written]
+ */
+/** @typedef {"number" | "latin" | "native"} PartKind */
+/**
+ * A word part of a text (Analysis.parts): as typed, its kind, its folded lexicon key.
+ * @typedef {{raw: string, kind: PartKind, key: string}} Part
+ */
+/** @typedef {string[]} Group  alternative index terms of one query word */
+/** @typedef {(language: string, word: string) => string} Stemmer  AtlasSnowball.stem */
+/** @typedef {{stemmer?: Stemmer | null, prefix?: boolean}} SearchOptions */
+/** @typedef {[number, number]} Span  [start, end) offsets */
+/**
+ * One section that holds a query word: its number, its own BM25F score and its page.
+ * @typedef {{doc: number, score: number, page: number}} Hit
+ */
+/** @typedef {{lang: string, groups: Group[], hits: Hit[], partial: boolean}} SearchResult */
+/**
+ * The Site's file loader: the file below the search root as bytes or parsed JSON (or a promise
+ * of either); options.fresh: bypass every cache.
+ * @typedef {(path: string, options: {fresh: boolean}) => unknown} Loader
+ */
+// root: the global object (self) in a browser; under Node, module.exports is used instead.
+(function (/** @type {any} */ root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.AtlasSearch = factory();
 })(typeof self !== "undefined" ? self : this, function () {
@@ -31,13 +148,17 @@
    * The language a query is written in, judged by its script (analysis.json: the first language,
    * by detect_order, whose `script` occurs in the text, as indexer.languages.detect_language);
    * Latin -> fallback. `tables` is the parsed analysis file (Site.tables()).
+   * @param {AnalysisTables} tables
+   * @param {string} text
+   * @param {string} fallback
+   * @returns {string}
    */
   function detectLanguage(tables, text, fallback) {
     var order = detectionOrders.get(tables);
     if (!order) {
       order = (tables.languages || [])
         .filter(function (code) { return tables[code] && tables[code].script; })
-        .sort(function (a, b) { return (tables[a].detect_order - tables[b].detect_order) || compareStrings(a, b); })
+        .sort(function (a, b) { return (Number(tables[a].detect_order) - Number(tables[b].detect_order)) || compareStrings(a, b); })
         .map(function (code) { return [new RegExp("[" + tables[code].script + "]", "u"), code]; });
       detectionOrders.set(tables, order);
     }
@@ -51,6 +172,9 @@
    * Whether a query needs Snowball (snowball.js) for words the index never saw: it has a Latin
    * letter (Latin words take Snowball English in every language) or a letter of a language whose
    * query_fallback is Snowball.
+   * @param {AnalysisTables} tables
+   * @param {string} text
+   * @returns {boolean}
    */
   function needsSnowball(tables, text) {
     if (/[A-Za-z\u00C0-\u024F]/.test(text)) return true;
@@ -61,7 +185,11 @@
     });
   }
 
-  /** Same cleaning as indexer.search.clean_query: no lone surrogates or controls, capped. */
+  /**
+   * Same cleaning as indexer.search.clean_query: no lone surrogates or controls, capped.
+   * @param {string} text
+   * @returns {string}
+   */
   function cleanQuery(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -76,9 +204,19 @@
     return out.trim().slice(0, MAX_QUERY_CHARS);
   }
 
+  /**
+   * @param {string} a
+   * @param {string} b
+   * @returns {number}
+   */
   function compareStrings(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  /** Index of the chunk whose first key is the greatest one <= key (chunks sorted by key). */
+  /**
+   * Index of the chunk whose first key is the greatest one <= key (chunks sorted by key).
+   * @param {string[]} firstKeys
+   * @param {string} key
+   * @returns {number}
+   */
   function chunkFor(firstKeys, key) {
     var lo = 0, hi = firstKeys.length - 1, found = -1;
     while (lo <= hi) {
@@ -88,15 +226,30 @@
     return found;
   }
 
+  /**
+   * @param {number} score
+   * @returns {number}
+   */
   function roundScore(score) { return Math.round(score * 1e9) / 1e9; }
 
-  /** One language's static index; every file is fetched once, when first needed. */
+  /**
+   * One language's static index; every file is fetched once, when first needed.
+   * @constructor
+   * @param {Site} site
+   * @param {string} lang
+   * @param {string} metaPath  the meta file, below the search root
+   */
   function LanguageIndex(site, lang, metaPath) {
     this.site = site;
     this.lang = lang;
     this.metaPath = metaPath;
+    /** @type {Promise<Meta> | null | undefined} the meta file, loading or loaded (null: load again) */
+    this._meta;
   }
   var META_LISTS = ["terms", "lexicon", "pageStarts", "pageLengths", "pagePriors", "boosts", "avgLengths", "fields"];
+  /**
+   * @returns {Promise<Meta>}
+   */
   LanguageIndex.prototype.meta = function () {
     if (!this._meta) {
       var self = this, path = this.metaPath;
@@ -113,7 +266,11 @@
     return this._meta;
   };
   /** A file of the language's content-hashed folder (named in meta); `valid(data)` says
-   *  whether it holds what the index promises (else it is forgotten and reported damaged). */
+   *  whether it holds what the index promises (else it is forgotten and reported damaged).
+   * @param {string} name
+   * @param {(data: any) => boolean} [valid]
+   * @returns {Promise<any>}
+   */
   LanguageIndex.prototype.file = async function (name, valid) {
     var meta = await this.meta();
     // The folder's files are stored compressed (meta.fileSuffix ".json.gz"; indexer/export.py).
@@ -123,9 +280,22 @@
     if (valid && !valid(data)) throw this.site.damaged(path, "unexpected content");
     return data;
   };
+  /**
+   * @param {unknown} data
+   * @returns {boolean}
+   */
   function isList(data) { return Array.isArray(data); }
+  /**
+   * @param {unknown} data
+   * @returns {boolean}
+   */
   function isTable(data) { return !Array.isArray(data); }
   var CHUNK_FILES = { terms: "terms", lexicon: "lex" };
+  /**
+   * @param {"terms" | "lexicon"} kind
+   * @param {string} key
+   * @returns {Promise<any>}  the key's value in its chunk, or undefined
+   */
   LanguageIndex.prototype.chunkValue = async function (kind, key) {
     var meta = await this.meta();
     var at = chunkFor(meta[kind], key);
@@ -133,9 +303,22 @@
     var chunk = await this.file(CHUNK_FILES[kind] + "." + at + ".json", isTable);
     return Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : undefined;
   };
+  /**
+   * @param {string} surface  a folded word
+   * @returns {Promise<string[] | undefined>}  its index terms
+   */
   LanguageIndex.prototype.lexicon = function (surface) { return this.chunkValue("lexicon", surface); };
+  /**
+   * @param {string} term
+   * @returns {Promise<Postings | undefined>}
+   */
   LanguageIndex.prototype.postings = function (term) { return this.chunkValue("terms", term); };
-  /** Surface forms that start with `prefix` (for search-as-you-type on the last word). */
+  /**
+   * Surface forms that start with `prefix` (for search-as-you-type on the last word).
+   * @param {string} prefix
+   * @param {number} limit
+   * @returns {Promise<string[][]>}  the index terms of each
+   */
   LanguageIndex.prototype.lexiconPrefix = async function (prefix, limit) {
     var meta = await this.meta();
     var firstKeys = meta.lexicon, out = [];
@@ -156,6 +339,7 @@
    * Words one or two edits apart are scattered over the whole key order (a changed first
    * letter moves a word anywhere), so no range of chunks would do: this reads them all, once
    * per page life (content-hashed files, cached), and only for a query that found nothing.
+   * @returns {Promise<LexiconKeys | null>}
    */
   LanguageIndex.prototype.lexiconKeys = async function () {
     var meta = await this.meta();
@@ -174,7 +358,10 @@
     }
     return meta._lexiconKeys;
   };
-  /** The page table: pages are runs of consecutive sections (memoised on meta). */
+  /**
+   * The page table: pages are runs of consecutive sections (memoised on meta).
+   * @returns {Promise<PageTable>}
+   */
   LanguageIndex.prototype.pages = async function () {
     var meta = await this.meta();
     if (!meta._pages) {
@@ -194,7 +381,11 @@
     }
     return meta._pages;
   };
-  /** Display data of page `number`: {path, url, title, sections: [[url, section title, body]]}. */
+  /**
+   * Display data of page `number`: {path, url, title, sections: [[url, section title, body]]}.
+   * @param {number} number
+   * @returns {Promise<PageInfo>}
+   */
   LanguageIndex.prototype.pageInfo = async function (number) {
     var pages = await this.pages(), bundle = pages.bundle[number], at = number - pages.bundleFirst[bundle];
     var page = (await this.file("pages." + bundle + ".json", function (data) {
@@ -202,12 +393,20 @@
     }))[at];
     return { path: page.page, url: page.url, title: page.title, sections: page.sections };
   };
-  /** The page with this path, or null (maps a page of another language to this one). */
+  /**
+   * The page with this path, or null (maps a page of another language to this one).
+   * @param {string} path
+   * @returns {Promise<PageInfo | null>}
+   */
   LanguageIndex.prototype.page = async function (path) {
     var number = (await this.file("paths.json", isList)).indexOf(path);
     return number === -1 ? null : this.pageInfo(number);
   };
-  /** One section's display data: {url, page (path), pt (page title), st, body}. */
+  /**
+   * One section's display data: {url, page (path), pt (page title), st, body}.
+   * @param {number} docnum
+   * @returns {Promise<Fragment>}
+   */
   LanguageIndex.prototype.fragment = async function (docnum) {
     var pages = await this.pages();
     var number = pages.of[docnum], page = await this.pageInfo(number);
@@ -220,6 +419,9 @@
    * analyzers do (indexer/analyzers/base.py): fold = NFKC, lowercase, char_map, delete;
    * words = word_pattern on the raw text, compounds split at hyphens into parts of a kind
    * (number, latin, native), Latin parts judged by the English stop list and stemmer.
+   * @constructor
+   * @param {AnalysisTables} tables
+   * @param {string} lang
    */
   function Analysis(tables, lang) {
     var spec = tables[lang];
@@ -261,6 +463,10 @@
     this.scriptRun = spec.script ? new RegExp("^[" + spec.script + "]+$", "u") : null;
     this.spokenEndings = (spec.spoken_endings || []).map(function (pair) { return [pair[0], self.fold(pair[1])]; });
   }
+  /**
+   * @param {string} text
+   * @returns {string}
+   */
   Analysis.prototype.fold = function (text) {
     var out = (this.unicodeForm ? text.normalize(this.unicodeForm) : text).toLowerCase();
     var result = "";
@@ -273,20 +479,31 @@
     }
     return result;
   };
+  /**
+   * @param {string} raw
+   * @returns {PartKind}
+   */
   Analysis.prototype.kind = function (raw) {
     if (this.latinPartRe.test(raw)) return this.numberRe.test(this.fold(raw)) ? "number" : "latin";
     return "native";
   };
-  /** Parts of one matched compound, as LanguageAnalyzer.split_compound: [{raw, kind}]. */
+  /**
+   * Parts of one matched compound, as LanguageAnalyzer.split_compound: [{raw, kind}].
+   * @param {string} raw
+   * @returns {{raw: string, kind: PartKind, span?: string}[]}
+   */
   Analysis.prototype.splitCompound = function (raw) {
-    var self = this, parts = [], start = 0, hyphens = [], match;
+    var self = this, parts = [], start = 0, match;
+    /** @type {([number, number] | null)[]} */
+    var hyphens = [];
     this.hyphenRe.lastIndex = 0;
     while ((match = this.hyphenRe.exec(raw)) !== null) hyphens.push([match.index, match.index + match[0].length]);
     hyphens.push(null);
     for (var i = 0; i < hyphens.length; i++) {
-      var end = hyphens[i] ? hyphens[i][0] : raw.length;
+      var hyphen = hyphens[i];
+      var end = hyphen ? hyphen[0] : raw.length;
       if (end > start) parts.push({ raw: raw.slice(start, end), kind: this.kind(raw.slice(start, end)) });
-      if (hyphens[i]) start = hyphens[i][1];
+      if (hyphen) start = hyphen[1];
     }
     if (parts.length > 1 && parts.every(function (p) { return p.kind === "latin"; }) &&
         parts.some(function (p) { return Array.from(self.fold(p.raw)).length === 1; })) {
@@ -295,9 +512,15 @@
     }
     return parts;
   };
-  /** Every word part of a raw text, in order: [{raw, kind, key}], key = fold(the part's span). */
+  /**
+   * Every word part of a raw text, in order: [{raw, kind, key}], key = fold(the part's span).
+   * @param {string} text
+   * @returns {Part[]}
+   */
   Analysis.prototype.parts = function (text) {
-    var self = this, out = [], match;
+    var self = this, match;
+    /** @type {Part[]} */
+    var out = [];
     this.wordRe.lastIndex = 0;
     while ((match = this.wordRe.exec(text)) !== null) {
       this.splitCompound(match[0]).forEach(function (part) {
@@ -306,17 +529,32 @@
     }
     return out;
   };
-  /** The folded text of a part: acronym plurals (KPIs) lose their "s" first. */
+  /**
+   * The folded text of a part: acronym plurals (KPIs) lose their "s" first.
+   * @param {{raw: string, kind: PartKind}} part
+   * @returns {string}
+   */
   Analysis.prototype.foldPart = function (part) {
     var raw = part.kind === "latin" && this.acronymPluralRe.test(part.raw) ? part.raw.slice(0, -1) : part.raw;
     return this.fold(raw);
   };
+  /**
+   * @param {string} folded
+   * @param {PartKind} kind
+   * @returns {boolean}
+   */
   Analysis.prototype.isStopWord = function (folded, kind) {
     if (kind === "number") return false;
     return kind === "latin" ? this.latinStopWords.has(folded) : this.stopWords.has(folded);
   };
 
-  /** The Snowball stem a word is highlighted by (indexer.search.highlight_stem), or null. */
+  /**
+   * The Snowball stem a word is highlighted by (indexer.search.highlight_stem), or null.
+   * @param {string} raw
+   * @param {string} folded
+   * @param {Stemmer} stemmer
+   * @returns {string | null}
+   */
   Analysis.prototype.highlightStem = function (raw, folded, stemmer) {
     var kind = this.kind(raw);
     if (kind === "latin") return stemmer("en", folded);
@@ -324,7 +562,12 @@
     return null;
   };
 
-  /** As LanguageAnalyzer.is_query_filler: a question word or filler ("why", "how do we"). */
+  /**
+   * As LanguageAnalyzer.is_query_filler: a question word or filler ("why", "how do we").
+   * @param {string} folded
+   * @param {PartKind} kind
+   * @returns {boolean}
+   */
   Analysis.prototype.isFiller = function (folded, kind) {
     if (kind === "number") return false;
     if (kind === "latin") return this.latinFillers.has(folded);
@@ -340,11 +583,18 @@
    * highlighted when its fold contains a term of 2+ characters or its Snowball stem is a term
    * (`stemmer`, as options.stemmer); in a language written without spaces (Chinese), a term of
    * its script where it occurs.
+   * @param {Analysis} analysis
+   * @param {string} text
+   * @param {string[]} terms
+   * @param {Stemmer | null} [stemmer]
+   * @returns {Span[]}
    */
   function highlightSpans(analysis, text, terms, stemmer) {
     var spans = [], match;
-    var unspaced = terms.filter(function (t) { return analysis.segments && analysis.scriptRun.test(t); });
+    var scriptRun = analysis.scriptRun;
+    var unspaced = terms.filter(function (t) { return analysis.segments && scriptRun !== null && scriptRun.test(t); });
     var wanted = terms.filter(function (t) { return t.length > 1 && unspaced.indexOf(t) === -1; });
+    /** @type {Set<string | null>} */
     var termSet = new Set(terms);
     var wordRe = new RegExp(analysis.wordRe.source, "gu");
     while ((match = wordRe.exec(text)) !== null) {
@@ -358,10 +608,11 @@
       for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) spans.push([at, at + term.length]);
     });
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    /** @type {Span[]} */
     var merged = [];
     spans.forEach(function (span) {
       var last = merged[merged.length - 1];
-      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(span.slice());
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push(/** @type {Span} */ (span.slice()));
     });
     return merged;
   }
@@ -371,6 +622,11 @@
    * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
    * Words are highlighted by highlightSpans. The window of `chars` characters
    * with the most highlights opens a quarter window before the first of them, at a word start.
+   * @param {Analysis} analysis
+   * @param {string} text
+   * @param {string[]} terms
+   * @param {Stemmer | null} [stemmer]
+   * @returns {{text: string, highlights: Span[]}}
    */
   function snippet(analysis, text, terms, stemmer) {
     var chars = analysis.snippetChars, merged = highlightSpans(analysis, text, terms, stemmer);
@@ -393,7 +649,12 @@
     };
   }
 
-  /** Hebrew: the word, then each prefix-stripped form (shortest prefix first), as the indexer. */
+  /**
+   * Hebrew: the word, then each prefix-stripped form (shortest prefix first), as the indexer.
+   * @param {Analysis} analysis
+   * @param {string} word  folded
+   * @returns {string[]}
+   */
   function hebrewCandidates(analysis, word) {
     var out = [word];
     for (var i = 0; i < analysis.prefixLengths.length; i++) {
@@ -409,6 +670,10 @@
   /**
    * Persian, as indexer.query.persian_stem: a spoken verb ending written out when that gives a
    * word of the index; else strip the longest known suffix when what remains is one.
+   * @param {LanguageIndex} index
+   * @param {Analysis} analysis
+   * @param {string} word  folded
+   * @returns {Promise<string[]>}
    */
   async function persianFallback(index, analysis, word) {
     for (var e = 0; e < analysis.spokenEndings.length; e++) {
@@ -428,7 +693,12 @@
     return [word];
   }
 
-  /** Chinese: greedy longest match against the index's own words, single characters otherwise. */
+  /**
+   * Chinese: greedy longest match against the index's own words, single characters otherwise.
+   * @param {Set<string>} vocab
+   * @param {string} run
+   * @returns {string[]}
+   */
   function segmentAgainst(vocab, run) {
     var groups = [], longest = 1;
     vocab.forEach(function (w) { if (w.length > longest) longest = w.length; });
@@ -455,10 +725,22 @@
    * (a query) and, when it fails, reads entry.json again past every cache, forgets everything
    * loaded if the entry changed, and runs the task once more. A file whose load failed (missing,
    * not JSON, damaged) is forgotten and loaded again past the caches the next time it is needed.
+   * @constructor
+   * @param {Loader} load
    */
   function Site(load) {
     this.fetchJson = load;
+    /** @type {Set<string>} */
     this.failed = new Set();      // paths whose last load failed: reloaded past the caches
+    // Set by reset():
+    /** @type {Map<string, Promise<any>>} path -> the file's loaded JSON */
+    this.cache;
+    /** @type {Object<string, LanguageIndex>} */
+    this.indexes;
+    /** @type {Object<string, Analysis>} */
+    this.analyses;
+    /** @type {Promise<AnalysisTables> | null | undefined} */
+    this.tablesLoaded;
     this.reset();
   }
   /** Forget every file and object loaded (after a redeploy). */
@@ -467,7 +749,12 @@
     this.indexes = {};
     this.analyses = {};
   };
-  /** Fetch and check one file; `fresh` bypasses the caches. */
+  /**
+   * Fetch and check one file; `fresh` bypasses the caches.
+   * @param {string} path
+   * @param {boolean} fresh
+   * @returns {Promise<any>}
+   */
   Site.prototype.fetchFile = function (path, fresh) {
     var self = this;
     return new Promise(function (resolve) { resolve(self.fetchJson(path, { fresh: fresh })); }).then(function (data) {
@@ -477,15 +764,24 @@
       return data;
     });
   };
+  /**
+   * @param {unknown} data
+   * @returns {data is ArrayBuffer | ArrayBufferView}
+   */
   function isBytes(data) { return data instanceof ArrayBuffer || ArrayBuffer.isView(data); }
   /** The JSON in a file's bytes, gunzipped first when they are gzip (the index folder's files,
-   *  unless the host already undid the compression in transit). */
+   *  unless the host already undid the compression in transit).
+   * @param {ArrayBuffer | ArrayBufferView} data
+   * @param {string} path
+   * @returns {Promise<any>}
+   */
   async function parseIndexFile(data, path) {
     var bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     var text;
     try {
       if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        // (a view of an ArrayBuffer: what fetch and readFile give; tsc also allows a SharedArrayBuffer here)
+        var stream = new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)]).stream().pipeThrough(new DecompressionStream("gzip"));
         text = await new Response(stream).text();
       } else {
         text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -495,6 +791,10 @@
       throw new Error("search index file " + path + " is damaged (not valid " + (text === undefined ? "gzip or UTF-8" : "JSON") + ")");
     }
   }
+  /**
+   * @param {string} path
+   * @returns {Promise<any>}  the file's JSON (each reader checks its shape)
+   */
   Site.prototype.load = function (path) {
     if (!this.cache.has(path)) {
       var self = this;
@@ -505,10 +805,14 @@
       });
       this.cache.set(path, promise);
     }
-    return this.cache.get(path);
+    return /** @type {Promise<any>} */ (this.cache.get(path));
   };
   /** A file that loaded but is not what the index promises: forgotten, and reloaded past the
-   *  caches next time. Returns the error to throw. */
+   *  caches next time. Returns the error to throw.
+   * @param {string} path
+   * @param {string} what
+   * @returns {Error}
+   */
   Site.prototype.damaged = function (path, what) {
     this.cache.delete(path);
     this.failed.add(path);
@@ -517,6 +821,7 @@
   /**
    * Read entry.json again past every cache; when it differs from the one in use (a redeploy),
    * forget everything loaded. Resolves to true when the entry changed.
+   * @returns {Promise<boolean>}
    */
   Site.prototype.refresh = async function () {
     var current = null;
@@ -533,6 +838,9 @@
   /**
    * Run `task` (async); if it fails, refresh the entry (see refresh) and run it once more.
    * The second failure is the caller's to report.
+   * @template T
+   * @param {() => Promise<T> | T} task
+   * @returns {Promise<T>}
    */
   Site.prototype.recover = async function (task) {
     try {
@@ -542,6 +850,9 @@
       return await task();
     }
   };
+  /**
+   * @returns {Promise<Entry>}
+   */
   Site.prototype.entry = async function () {
     var entry = await this.load("entry.json");
     if (!entry.languages || typeof entry.languages !== "object" || typeof entry.analysis !== "string") {
@@ -549,14 +860,24 @@
     }
     return entry;
   };
+  /**
+   * @returns {Promise<string[]>}
+   */
   Site.prototype.languages = async function () { return Object.keys((await this.entry()).languages); };
+  /**
+   * @param {string} lang
+   * @returns {Promise<LanguageIndex>}
+   */
   Site.prototype.index = async function (lang) {
     var entry = await this.entry();
     if (!Object.prototype.hasOwnProperty.call(entry.languages, lang) || !entry.languages[lang]) throw new Error("unknown language '" + lang + "'");
     if (!this.indexes[lang]) this.indexes[lang] = new LanguageIndex(this, lang, entry.languages[lang]);
     return this.indexes[lang];
   };
-  /** The analysis tables of every language (analysis.json, as exported), loaded once. */
+  /**
+   * The analysis tables of every language (analysis.json, as exported), loaded once.
+   * @returns {Promise<AnalysisTables>}
+   */
   Site.prototype.tables = async function () {
     if (!this.tablesLoaded) {
       var self = this;
@@ -565,6 +886,10 @@
     }
     return this.tablesLoaded;
   };
+  /**
+   * @param {string} lang
+   * @returns {Promise<Analysis>}
+   */
   Site.prototype.analysis = async function (lang) {
     if (!this.analyses[lang]) {
       var entry = await this.entry();
@@ -572,7 +897,7 @@
       try {
         this.analyses[lang] = new Analysis(tables, lang);
       } catch (error) {
-        throw this.damaged(path, error.message);
+        throw this.damaged(path, /** @type {Error} */ (error).message);
       }
     }
     return this.analyses[lang];
@@ -581,6 +906,10 @@
   /**
    * Join adjacent native words whose joined form is a word of the pages (Persian typed with a
    * space where a ZWNJ belongs), longest join first, as indexer.query.join_split_words.
+   * @param {LanguageIndex} index
+   * @param {Analysis} analysis
+   * @param {Part[]} parts
+   * @returns {Promise<Part[]>}
    */
   async function joinSplitWords(index, analysis, parts) {
     var limit = analysis.joinLimit;
@@ -601,7 +930,14 @@
     return joined;
   }
 
-  /** Word groups for a part the lexicon does not know, by rules the browser can run. */
+  /**
+   * Word groups for a part the lexicon does not know, by rules the browser can run.
+   * @param {LanguageIndex} index
+   * @param {Analysis} analysis
+   * @param {Part} part
+   * @param {Stemmer | null} [stemmer]
+   * @returns {Promise<Group[]>}
+   */
   async function fallbackGroups(index, analysis, part, stemmer) {
     var word = analysis.foldPart(part);
     if (!word || analysis.isStopWord(word, part.kind)) return [];
@@ -610,7 +946,7 @@
     // Dispatch on the language's declared query_fallback, as indexer.query.FALLBACKS.
     if (analysis.fallback === "prefixes") return analysis.prefixes.has(word) ? [] : [hebrewCandidates(analysis, word)];
     if (analysis.fallback === "suffixes") return [await persianFallback(index, analysis, word)];
-    if (analysis.fallback === "segment" && analysis.scriptRun.test(word)) {
+    if (analysis.fallback === "segment" && analysis.scriptRun !== null && analysis.scriptRun.test(word)) {
       var meta = await index.meta();
       var vocab = meta.vocab ? new Set(await index.file("vocab.json")) : new Set();
       return segmentAgainst(vocab, word)
@@ -628,12 +964,18 @@
    * the exported lexicon (what hazm, jieba, Snowball and the Hebrew prefix rules made of them);
    * others go through fallbackGroups. With options.prefix (search as you type), a last part
    * the index has not seen also matches the indexed words it begins.
+   * @param {Site} site
+   * @param {string} lang
+   * @param {string} text
+   * @param {SearchOptions} [options]
+   * @returns {Promise<Group[]>}
    */
   async function queryGroups(site, lang, text, options) {
     options = options || {};
     var index = await site.index(lang);
     var analysis = await site.analysis(lang);
     var parts = await joinSplitWords(index, analysis, analysis.parts(cleanQuery(text)).slice(0, MAX_WORDS * 2));
+    /** @type {[boolean, Group][]} */
     var marked = [];   // [is a filler, group]
     for (var i = 0; i < parts.length; i++) {
       var terms = await index.lexicon(parts[i].key);
@@ -662,12 +1004,25 @@
     }).slice(0, MAX_WORDS);
   }
 
-  /** whoosh.scoring.bm25, term for term. */
+  /**
+   * whoosh.scoring.bm25, term for term.
+   * @param {number} idf
+   * @param {number} tf
+   * @param {number} fl
+   * @param {number} avgfl
+   * @param {number} B
+   * @param {number} K1
+   * @returns {number}
+   */
   function bm25(idf, tf, fl, avgfl, B, K1) {
     return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)));
   }
 
-  /** Each index term of the query once, with the query words (group numbers) it stands for. */
+  /**
+   * Each index term of the query once, with the query words (group numbers) it stands for.
+   * @param {Group[]} groups
+   * @returns {Map<string, number[]>}  term -> group numbers
+   */
   function distinctTerms(groups) {
     var terms = new Map();
     groups.forEach(function (group, number) {
@@ -684,6 +1039,9 @@
    * over the whole page times (words held / words) ** coordPower times (most words one
    * section holds / words) ** sectionCoordPower times the page's kind prior, then each page's
    * sections by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
+   * @param {LanguageIndex} index
+   * @param {Group[]} groups
+   * @returns {Promise<{hits: Hit[], partial: boolean}>}
    */
   async function rank(index, groups) {
     var meta = await index.meta();
@@ -743,6 +1101,10 @@
     return { hits: hits, partial: hits.length > 0 && groups.length > 1 && most < groups.length };
   }
 
+  /**
+   * @param {number} bits
+   * @returns {number}
+   */
   function popcount(bits) {
     var count = 0;
     for (bits = bits >>> 0; bits; bits = (bits & (bits - 1)) >>> 0) count++;
@@ -752,6 +1114,11 @@
   /**
    * Search one language: {lang, groups, hits: [{doc, score, page}], partial}, ranked as the
    * Python search ranks (indexer/search.py); `partial` when no page holds every word.
+   * @param {Site} site
+   * @param {string} lang
+   * @param {string} text
+   * @param {SearchOptions} [options]
+   * @returns {Promise<SearchResult>}
    */
   async function search(site, lang, text, options) {
     var groups = await queryGroups(site, lang, text, options);
@@ -760,10 +1127,15 @@
     return { lang: lang, groups: groups, hits: ranked.hits, partial: ranked.partial };
   }
 
-  /** Python's string order (code points), which breaks ties between suggestions. */
+  /**
+   * Python's string order (code points), which breaks ties between suggestions.
+   * @param {string} a
+   * @param {string} b
+   * @returns {number}
+   */
   function compareCodePoints(a, b) {
     for (var i = 0, j = 0; i < a.length && j < b.length;) {
-      var x = a.codePointAt(i), y = b.codePointAt(j);
+      var x = /** @type {number} */ (a.codePointAt(i)), y = /** @type {number} */ (b.codePointAt(j));
       if (x !== y) return x < y ? -1 : 1;
       i += x > 0xffff ? 2 : 1;
       j += y > 0xffff ? 2 : 1;
@@ -772,7 +1144,12 @@
   }
 
   /** Levenshtein distance of two code point arrays, as indexer.search._edit_distance: limit + 1
-   *  as soon as every prefix alignment is already further apart than `limit`. */
+   *  as soon as every prefix alignment is already further apart than `limit`.
+   * @param {string[]} a  code points (characters)
+   * @param {string[]} b
+   * @param {number} limit
+   * @returns {number}
+   */
   function editDistance(a, b, limit) {
     var previous = [];
     for (var j = 0; j <= b.length; j++) previous.push(j);
@@ -794,9 +1171,14 @@
    * one edit for words of up to 4 characters, two for longer ones (lengths in code points); the
    * fewest edits, then the shorter word, then the first in code point order. `keys` is
    * LanguageIndex.lexiconKeys. Returns null when none is close enough.
+   * @param {string} word
+   * @param {LexiconKeys} keys
+   * @returns {string | null}
    */
   function closest(word, keys) {
-    var points = Array.from(word), limit = points.length <= 4 ? 1 : 2, best = null;
+    var points = Array.from(word), limit = points.length <= 4 ? 1 : 2;
+    /** @type {{key: string, distance: number, length: number} | null} */
+    var best = null;
     for (var length = Math.max(0, points.length - limit); length <= points.length + limit; length++) {
       (keys.get(length) || []).forEach(function (candidate) {
         var distance = editDistance(points, candidate.points, limit);
@@ -807,7 +1189,8 @@
         }
       });
     }
-    return best ? best.key : null;
+    var chosen = /** @type {{key: string} | null} */ (best);   // set in the callback above: tsc cannot see it
+    return chosen ? chosen.key : null;
   }
 
   /**
@@ -816,6 +1199,11 @@
    * no section is replaced by the closest surface form of the pages (closest), the others are
    * kept as typed; parts joined by spaces. Returns null when nothing was replaced, and when the
    * lexicon is too large to read (see lexiconKeys). options.stemmer as for search.
+   * @param {Site} site
+   * @param {string} lang
+   * @param {string} text
+   * @param {{stemmer?: Stemmer | null}} [options]
+   * @returns {Promise<string | null>}
    */
   async function suggest(site, lang, text, options) {
     options = options || {};

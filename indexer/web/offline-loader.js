@@ -10,9 +10,15 @@
 (function () {
   "use strict";
 
+  /** @type {Object<string, Promise<unknown>>} */
   var loading = {};   // path -> promise: two queries needing one file add one script
 
-  /** The parsed JSON of search/<path> (the same value fetch(...).json() gives over HTTP). */
+  /**
+   * The parsed JSON of search/<path> (the same value fetch(...).json() gives over HTTP).
+   * @param {URL | string} root  the site root
+   * @param {string} path
+   * @returns {Promise<unknown>}
+   */
   function load(root, path) {
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve, reject) {

@@ -5,11 +5,48 @@
 (function () {
   "use strict";
 
+  // Types (JSDoc, checked by `npx tsc -p .`; nothing here runs).
+  /** @typedef {import("./atlas-search.js").Analysis} Analysis */
+  /** @typedef {import("./atlas-search.js").Site} Site */
+  /** @typedef {import("./atlas-search.js").Loader} Loader */
+  /** @typedef {import("./atlas-search.js").Stemmer} Stemmer */
+  /** @typedef {import("./atlas-search.js").Span} Span */
+  /** @typedef {import("./atlas-search.js").Hit} Hit */
+  /** @typedef {import("./atlas-search.js").Fragment} Fragment */
+  /** @typedef {import("./atlas-search.js").PageInfo} PageInfo */
+  /** @typedef {import("./atlas-search.js").SearchResult} SearchResult */
+  /**
+   * One search of a query (SearchBox.results): the language shown (`lang`), the language the
+   * query is analysed and ranked in (`from`), and whether that is another language's index.
+   * @typedef {{lang: string, from: string, cross: boolean}} Run
+   */
+  /**
+   * A result page as the box shows it (SearchBox.results).
+   * @typedef {Object} ResultPage
+   * @property {Run} run
+   * @property {PageInfo | null} page  the reader's own page, for a match in another language
+   * @property {Hit[]} hits  its best sections, best first
+   * @property {Fragment[]} sections  their display data
+   * @property {Analysis} analysis
+   * @property {string[]} terms  the query's index terms
+   * @property {number} order
+   * @property {number} rank
+   * @property {number} incomplete
+   */
+  /** @typedef {{pages: ResultPage[], stem: Stemmer | null, queryLang: string}} Found */
+
   var DEBOUNCE_MS = 80;
   var MAX_PAGES = 12;
   var SECTIONS_PER_PAGE = 4;        // the page's intro and three sections (see pageItem)
   var SPELLING_SECTIONS = 8;        // sections read for a suggestion's spelling (see pageSpelling)
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} [className]
+   * @param {string} [text]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -17,6 +54,9 @@
     return node;
   }
 
+  /**
+   * @returns {URL}
+   */
   function siteRoot() {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
@@ -24,11 +64,15 @@
   }
 
   /** The Site's loader. options.fresh (AtlasSearch.Site, after a failed load or to re-read
-   *  entry.json after a redeploy) goes past the HTTP cache and refreshes it. */
+   *  entry.json after a redeploy) goes past the HTTP cache and refreshes it.
+   * @param {URL} root
+   * @returns {Loader}
+   */
   function fetchJson(root) {
     // Opened from disk (the offline edition, atlas/offline.py) fetch() is refused: the index
     // files come as scripts instead (search/offline-loader.js, loaded on first use).
     if (window.location.protocol === "file:") {
+      /** @type {Promise<unknown> | null} */
       var offline = null;
       return function (path) {
         if (!offline) {
@@ -39,6 +83,7 @@
       };
     }
     return function (path, options) {
+      /** @type {RequestInit} */
       var init = options && options.fresh ? { cache: "reload" } : {};
       return fetch(new URL("search/" + path, root), init).then(function (response) {
         if (!response.ok) throw new Error("search index file " + path + ": HTTP " + response.status);
@@ -47,6 +92,10 @@
     };
   }
 
+  /**
+   * @param {string} src
+   * @returns {Promise<unknown>}
+   */
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
@@ -58,7 +107,13 @@
   }
 
   /** A result snippet as text and <mark> nodes (AtlasSearch.snippet: the rules shared with
-   *  the command line, analysis.json common.snippet). */
+   *  the command line, analysis.json common.snippet).
+   * @param {Analysis} analysis
+   * @param {string} text
+   * @param {string[]} terms
+   * @param {Stemmer | null} [stemmer]
+   * @returns {HTMLParagraphElement}
+   */
   function snippetNode(analysis, text, terms, stemmer) {
     var made = window.AtlasSearch.snippet(analysis, text, terms, stemmer);
     var paragraph = element("p");
@@ -73,21 +128,36 @@
     return paragraph;
   }
 
+  /**
+   * @constructor
+   * @param {Element} root  the [data-atlas-search] element (overrides/partials/atlas-search.html)
+   */
   function SearchBox(root) {
     this.root = root;
-    this.form = root.querySelector("form");
-    this.input = root.querySelector("input[name=q]");
-    this.allLanguages = root.querySelector("[data-atlas-all-languages]");
-    this.meta = root.querySelector("[data-atlas-meta]");
-    this.didYouMean = root.querySelector("[data-atlas-did-you-mean]");
-    this.list = root.querySelector("[data-atlas-list]");
-    this.toggle = document.getElementById("__search");
+    // The partial always has form, input, meta and list; the rest are optional.
+    this.form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
+    this.input = /** @type {HTMLInputElement} */ (root.querySelector("input[name=q]"));
+    this.allLanguages = /** @type {HTMLInputElement | null} */ (root.querySelector("[data-atlas-all-languages]"));
+    this.meta = /** @type {HTMLElement} */ (root.querySelector("[data-atlas-meta]"));
+    this.didYouMean = /** @type {HTMLElement | null} */ (root.querySelector("[data-atlas-did-you-mean]"));
+    this.list = /** @type {HTMLElement} */ (root.querySelector("[data-atlas-list]"));
+    this.toggle = /** @type {HTMLInputElement | null} */ (document.getElementById("__search"));  // Material's checkbox
     this.lang = document.documentElement.lang || "en";
+    /** @type {Object<string, string>} */
     this.strings = JSON.parse(root.getAttribute("data-atlas-strings") || "{}");
     this.siteRoot = siteRoot();
     this.site = new window.AtlasSearch.Site(fetchJson(this.siteRoot));
     this.generation = 0;
+    /** @type {Promise<unknown> | null} */
     this.stemmerReady = null;
+    /** @type {Promise<unknown> | null | undefined} */
+    this.warm;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this.timer;
+    /** @type {Stemmer | null | undefined} the stemmer the shown snippets highlight with */
+    this.stem;
+    /** @type {Object<string, string>} each language's own name */
+    this.names;
     this.bind();
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) {
@@ -97,7 +167,12 @@
     }
   }
 
-  /** `href` with the query the page opened from it marks (?h=, docs/assets/javascripts/search-highlight.js). */
+  /**
+   * `href` with the query the page opened from it marks (?h=, docs/assets/javascripts/search-highlight.js).
+   * @param {string} href
+   * @param {string} query
+   * @returns {string}
+   */
   function highlightHref(href, query) {
     var url = new URL(href, window.location.href);
     url.searchParams.set("h", query);
@@ -113,7 +188,7 @@
       self.warmUp();
     });
     this.input.addEventListener("input", function () {
-      clearTimeout(self.timer);
+      clearTimeout(/** @type {number | undefined} */ (self.timer));
       self.timer = setTimeout(function () { self.timer = null; self.run(); }, DEBOUNCE_MS);
     });
     this.form.addEventListener("submit", function (event) {
@@ -123,9 +198,10 @@
     // A result opens its page with the query (?h=), whose words the page then marks. The query
     // joins the address as the link is followed (any button, or the keyboard): a result's
     // href is the page's own address.
-    var carryQuery = function (event) {
-      var link = event.target && event.target.closest ? event.target.closest("a[data-atlas-highlight]") : null;
-      if (link) link.href = highlightHref(link.href, link.getAttribute("data-atlas-highlight"));
+    var carryQuery = function (/** @type {Event} */ event) {
+      var target = /** @type {Element | null} */ (event.target);   // a node inside the list
+      var link = /** @type {HTMLAnchorElement | null} */ (target && target.closest ? target.closest("a[data-atlas-highlight]") : null);
+      if (link) link.href = highlightHref(link.href, /** @type {string} */ (link.getAttribute("data-atlas-highlight")));
     };
     this.list.addEventListener("mousedown", carryQuery, true);
     this.list.addEventListener("click", carryQuery, true);
@@ -134,7 +210,7 @@
     });
     if (this.allLanguages) this.allLanguages.addEventListener("change", function () { self.run(); });
     if (this.toggle) this.toggle.addEventListener("change", function () {
-      if (self.toggle.checked) setTimeout(function () { self.input.focus(); }, 50);
+      if (/** @type {HTMLInputElement} */ (self.toggle).checked) setTimeout(function () { self.input.focus(); }, 50);
     });
     document.addEventListener("keydown", function (event) { self.onKey(event); });
   };
@@ -157,11 +233,14 @@
     this.input.blur();
   };
 
+  /**
+   * @param {KeyboardEvent} event
+   */
   SearchBox.prototype.onKey = function (event) {
     var active = document.activeElement;
     var inSearch = this.root.contains(active);
     if (!inSearch && (event.key === "/" || event.key === "s" || event.key === "f") &&
-        !(active && (active.isContentEditable || /^(input|textarea|select)$/i.test(active.tagName)))) {
+        !(active && (/** @type {HTMLElement} */ (active).isContentEditable || /^(input|textarea|select)$/i.test(active.tagName)))) {
       event.preventDefault();
       this.open();
       return;
@@ -179,7 +258,10 @@
     }
   };
 
-  /** Snowball for words the index never saw: loaded only when a query needs it (needsSnowball). */
+  /**
+   * Snowball for words the index never saw: loaded only when a query needs it (needsSnowball).
+   * @returns {Promise<Stemmer>}
+   */
   SearchBox.prototype.stemmer = function () {
     if (!this.stemmerReady) {
       var self = this;
@@ -190,6 +272,9 @@
     return this.stemmerReady.then(function () { return window.AtlasSnowball.stem; });
   };
 
+  /**
+   * @param {string} query
+   */
   SearchBox.prototype.shareUrl = function (query) {
     var url = new URL(window.location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -198,7 +283,9 @@
 
   /** The language being read: the URL's first folder below the site root when it is one of
    *  the index's languages (right after Material's instant navigation, if enabled, the
-   *  document element may still be the previous page's), else <html lang>. */
+   *  document element may still be the previous page's), else <html lang>.
+   * @returns {Promise<string>}
+   */
   SearchBox.prototype.readerLanguage = async function () {
     var folder = window.location.pathname.slice(this.siteRoot.pathname.length).split("/")[0];
     var languages = await this.site.languages();
@@ -210,6 +297,7 @@
    * replaced the index under the page) first makes the Site re-read entry.json and try once
    * more (AtlasSearch.Site.recover); only then does the reader see "Search is unavailable.",
    * and the next query starts afresh (a restored file is fetched again past the HTTP cache).
+   * @returns {Promise<void>}
    */
   SearchBox.prototype.run = async function () {
     var generation = ++this.generation;
@@ -235,6 +323,8 @@
    * Enter: open the first result of `query`, the query as it was typed when Enter was pressed,
    * whether or not its results are shown yet (typed faster than DEBOUNCE_MS, or still being
    * fetched): it is searched again here (every file it needs is loaded once, whoever asks).
+   * @param {string} query
+   * @returns {Promise<void>}
    */
   SearchBox.prototype.openFirst = async function (query) {
     if (this.timer !== null) {   // show its results too, now
@@ -253,6 +343,11 @@
     if (first) window.location.assign(first.run.cross ? this.pageHref(first) : highlightHref(this.pageHref(first), query.trim()));
   };
 
+  /**
+   * @param {number} generation
+   * @param {string} query
+   * @returns {Promise<void>}
+   */
   SearchBox.prototype.searchAndRender = async function (generation, query) {
     if (!query.trim()) { await this.render(generation, null, query); return; }
     var found = await this.results(query);
@@ -263,6 +358,10 @@
   /**
    * "Did you mean" when nothing was found: AtlasSearch.suggest, the command line's rule and
    * lexicon, in the query's language as the command line guesses it; choosing it searches it.
+   * @param {number} generation
+   * @param {string} query
+   * @param {Found} found
+   * @returns {Promise<void>}
    */
   SearchBox.prototype.offerSuggestion = async function (generation, query, found) {
     var suggestion = await window.AtlasSearch.suggest(this.site, found.queryLang, query, { stemmer: found.stem });
@@ -281,7 +380,7 @@
     link.setAttribute("data-atlas-suggestion", "");
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      self.input.value = suggestion;
+      self.input.value = /** @type {string} */ (suggestion);
       self.input.focus();
       self.run();
     });
@@ -303,6 +402,11 @@
    * the index folds (lower case, no Hebrew final letters, no ZWNJ or geresh): each is shown
    * as the first word of the suggestion's best sections that folds to it (an all-lower-case
    * one if there is one), else as it is. Either spelling searches the same.
+   * @param {string} lang
+   * @param {string} query
+   * @param {string} suggestion
+   * @param {Stemmer | null} stem
+   * @returns {Promise<string>}
    */
   SearchBox.prototype.pageSpelling = async function (lang, query, suggestion, stem) {
     var AtlasSearch = window.AtlasSearch;
@@ -328,13 +432,15 @@
    * For search-highlight.js: a function giving the spans of a text of the page being read that
    * `query` highlights, by the rule of the result snippets (AtlasSearch.highlightSpans) with
    * the terms the box searches for it in the page's language.
+   * @param {string} query
+   * @returns {Promise<(text: string) => Span[]>}
    */
   SearchBox.prototype.highlighter = async function (query) {
     var tables = await this.site.tables();
     var stem = window.AtlasSearch.needsSnowball(tables, query) ? await this.stemmer() : null;
     var lang = await this.readerLanguage();
     var groups = await window.AtlasSearch.queryGroups(this.site, lang, query, { prefix: true, stemmer: stem });
-    var analysis = await this.site.analysis(lang), terms = [].concat.apply([], groups);
+    var analysis = await this.site.analysis(lang), terms = /** @type {string[]} */ ([]).concat.apply([], groups);
     return function (text) { return window.AtlasSearch.highlightSpans(analysis, text, terms, stem); };
   };
 
@@ -343,6 +449,8 @@
    * each page {run, page, hits, sections, analysis, terms}. Hits are grouped by page (best
    * section first); a language whose pages hold every word before one whose pages hold only
    * some, then direct matches before cross-language ones; each page once.
+   * @param {string} query
+   * @returns {Promise<Found>}
    */
   SearchBox.prototype.results = async function (query) {
     var tables = await this.site.tables();
@@ -377,8 +485,10 @@
       var index = await this.site.index(run.from);
       var target = run.cross ? await this.site.index(run.lang) : index;
       var analysis = await this.site.analysis(run.from);
-      var terms = [].concat.apply([], found.groups);
-      var rank = 0, chosen = [];
+      var terms = /** @type {string[]} */ ([]).concat.apply([], found.groups);
+      var rank = 0;
+      /** @type {ResultPage[]} */
+      var chosen = [];
       // Hits come page by page (best page first): take the first MAX_PAGES pages and up to
       // SECTIONS_PER_PAGE sections of each; only the shown pages' files are fetched.
       for (var h = 0; h < found.hits.length && rank <= MAX_PAGES; h++) {
@@ -425,10 +535,20 @@
     return { pages: pages.slice(0, MAX_PAGES), stem: stem, queryLang: queryLang };
   };
 
-  /** 1 when no page of a language's results holds every word of the query, else 0. */
+  /**
+   * 1 when no page of a language's results holds every word of the query, else 0.
+   * @param {SearchResult} found
+   * @returns {number}
+   */
   function incomplete(found) { return found.partial ? 1 : 0; }
 
-  /** Show `found` (SearchBox.results), unless a newer query has taken over. */
+  /**
+   * Show `found` (SearchBox.results), unless a newer query has taken over.
+   * @param {number} generation
+   * @param {Found | null} found  null: no query
+   * @param {string} query
+   * @returns {Promise<void>}
+   */
   SearchBox.prototype.render = async function (generation, found, query) {
     if (generation !== this.generation) return;
     this.list.textContent = "";
@@ -445,16 +565,28 @@
     pages.forEach(function (entry) { self.list.appendChild(self.pageItem(entry, query.trim())); });
   };
 
+  /**
+   * @param {string} url
+   * @returns {string}
+   */
   SearchBox.prototype.href = function (url) {
     return new URL(url, this.siteRoot).href;
   };
 
   /** The address of a result page (SearchBox.results): the reader's own page for a match in
-   *  another language. */
+   *  another language.
+   * @param {ResultPage} entry
+   * @returns {string}
+   */
   SearchBox.prototype.pageHref = function (entry) {
     return this.href(entry.page ? entry.page.url : entry.sections[0].url.split("#")[0]);
   };
 
+  /**
+   * @param {ResultPage} entry
+   * @param {string} query
+   * @returns {HTMLLIElement}
+   */
   SearchBox.prototype.pageItem = function (entry, query) {
     var item = element("li", "md-search-result__item");
     var first = entry.sections[0];

@@ -7,8 +7,17 @@
 
   var copy = window.AtlasClipboard.copy;   // clipboard.js, loaded before this script
 
+  /**
+   * @typedef {HTMLButtonElement & {_atlasCite?: boolean, _atlasCiteTimer?: number}} CopyButton
+   *   (the expandos mark a decorated button and hold its feedback timer)
+   */
+  /**
+   * @param {Element} box
+   * @param {CopyButton} button
+   * @param {"copied" | "failed"} state
+   */
   function feedback(box, button, state) {
-    var label = button.querySelector(".atlas-cite__copy-label");
+    var label = /** @type {Element} */ (button.querySelector(".atlas-cite__copy-label"));   // in the partial
     var message = label.getAttribute("data-" + state);
     label.textContent = message;
     button.setAttribute("data-state", state);
@@ -22,15 +31,17 @@
     }, FEEDBACK_MS);
   }
 
+  /** @param {ParentNode} root */
   function decorate(root) {
     root.querySelectorAll("[data-atlas-cite]").forEach(function (box) {
-      box.querySelectorAll("[data-atlas-cite-copy]").forEach(function (button) {
+      /** @type {NodeListOf<CopyButton>} */ (box.querySelectorAll("[data-atlas-cite-copy]")).forEach(function (button) {
         if (button._atlasCite) return;
         button._atlasCite = true;
         button.hidden = false;
         button.addEventListener("click", function () {
-          var value = button.closest("[data-atlas-cite-format]").querySelector("[data-atlas-cite-value]");
-          copy(value.textContent).then(function () { feedback(box, button, "copied"); },
+          // each button sits in its format's box, beside that format's text (overrides/partials/cite.html)
+          var value = /** @type {Element} */ (/** @type {Element} */ (button.closest("[data-atlas-cite-format]")).querySelector("[data-atlas-cite-value]"));
+          copy(/** @type {string} */ (value.textContent)).then(function () { feedback(box, button, "copied"); },
                                        function () { feedback(box, button, "failed"); });
         });
       });

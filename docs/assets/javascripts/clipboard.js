@@ -6,6 +6,10 @@
 (function () {
   "use strict";
 
+  /**
+   * @param {string} text
+   * @returns {Promise<void>}
+   */
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
     area.value = text;
@@ -20,7 +24,11 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  /** Copy `text`; resolves when it is on the clipboard, rejects when it could not be put there. */
+  /**
+   * Copy `text`; resolves when it is on the clipboard, rejects when it could not be put there.
+   * @param {string} text
+   * @returns {Promise<void>}
+   */
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });

@@ -3,6 +3,7 @@
 // The anchors are the same in every language (atlas/data/pages.yml), so a trainer's link lasts.
 (function () {
   "use strict";
+  /** @type {Object<string, {copy: string, copied: string, failed: string}>} */
   var WORDS = {
     en: { copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy the link" },
     zh: { copy: "复制本节链接", copied: "链接已复制", failed: "无法复制链接" },
@@ -18,10 +19,18 @@
     return WORDS[lang] || WORDS.en;
   }
 
+  /**
+   * @param {string} path
+   * @returns {string}
+   */
   function icon(path) {
     return '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d="' + path + '"/></svg>';
   }
 
+  /**
+   * @param {string} id
+   * @returns {string}
+   */
   function sectionUrl(id) {
     var url = new URL(window.location.href);
     url.hash = id;
@@ -43,27 +52,37 @@
     return region;
   }
 
+  /**
+   * @param {HTMLButtonElement & {_atlasTimer?: number}} button  (the expando holds its feedback timer)
+   * @param {string} text
+   * @param {boolean} ok
+   */
   function feedback(button, text, ok) {
-    var bubble = button.querySelector(".atlas-copy-link__feedback");
+    var bubble = /** @type {Element} */ (button.querySelector(".atlas-copy-link__feedback"));   // made by decorate
     bubble.textContent = text;
     button.classList.toggle("atlas-copy-link--done", ok);
     button.classList.add("atlas-copy-link--feedback");
-    button.querySelector("svg path").setAttribute("d", ok ? ICON_DONE : ICON_LINK);
+    /** @type {Element} */ (button.querySelector("svg path")).setAttribute("d", ok ? ICON_DONE : ICON_LINK);
     liveRegion().textContent = text;
     window.clearTimeout(button._atlasTimer);
     button._atlasTimer = window.setTimeout(function () {
       button.classList.remove("atlas-copy-link--feedback", "atlas-copy-link--done");
-      button.querySelector("svg path").setAttribute("d", ICON_LINK);
+      /** @type {Element} */ (button.querySelector("svg path")).setAttribute("d", ICON_LINK);
       liveRegion().textContent = "";
     }, 2500);
   }
 
+  /**
+   * @param {Element} heading
+   * @returns {string}
+   */
   function headingText(heading) {
-    var clone = heading.cloneNode(true);
+    var clone = /** @type {Element} */ (heading.cloneNode(true));
     clone.querySelectorAll(".headerlink, .atlas-copy-link").forEach(function (node) { node.remove(); });
-    return clone.textContent.trim();
+    return /** @type {string} */ (clone.textContent).trim();
   }
 
+  /** @param {ParentNode} root */
   function decorate(root) {
     var w = words();
     root.querySelectorAll(".md-content .md-typeset :is(h2, h3, h4, h5, h6)[id]").forEach(function (heading) {

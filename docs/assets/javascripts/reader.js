@@ -8,16 +8,19 @@
 //   "فارسی" or "עברית" correctly on a page in another language.
 (function () {
   "use strict";
+  /** @type {Object<string, boolean>} */
   var RTL = { fa: true, he: true, ar: true };
 
+  /** @param {ParentNode} root */
   function printUrls(root) {
-    root.querySelectorAll(".md-content .md-typeset a[href]").forEach(function (link) {
+    /** @type {NodeListOf<HTMLAnchorElement>} */ (root.querySelectorAll(".md-content .md-typeset a[href]")).forEach(function (link) {
       var href = link.getAttribute("href");
       if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
       link.setAttribute("data-print-url", link.href);
     });
   }
 
+  /** @param {ParentNode} root */
   function pageUrl(root) {
     var title = root.querySelector(".md-content .md-typeset h1");
     if (title) title.setAttribute("data-print-page-url", window.location.href.split("#")[0]);
@@ -25,6 +28,7 @@
 
   // The checklist prints on one sheet: each item's trailing factor and source links (with the
   // label or dash before them) are wrapped so that print.css can leave them to the online page.
+  /** @type {Object<string, string>} */
   var NOTE = {
     en: "Online, with the failure factors each item prevents and its sources:",
     zh: "在线版本列出了每项任务所预防的失败因素及其来源：",
@@ -33,6 +37,7 @@
     he: "הגרסה המקוונת, עם גורמי הכישלון שכל סעיף מונע והמקורות שלו:"
   };
 
+  /** @param {ParentNode} root */
   function checklistRefs(root) {
     var article = root.querySelector(".md-content .md-typeset");
     if (!article || !article.querySelector("#phase-strategy")) return;
@@ -63,18 +68,20 @@
 
   // The checklist's boxes are disabled checkboxes without a label of their own: name each
   // after its task so that assistive technology does not announce an unnamed control.
+  /** @param {ParentNode} root */
   function checkboxNames(root) {
     root.querySelectorAll(".md-typeset .task-list-item input[type=checkbox]").forEach(function (box) {
       if (box.hasAttribute("aria-label")) return;
-      var item = box.closest(".task-list-item").cloneNode(true);
+      var item = /** @type {Element} */ (/** @type {Element} */ (box.closest(".task-list-item")).cloneNode(true));
       item.querySelectorAll(".atlas-checklist-refs, ul, ol").forEach(function (node) { node.remove(); });
-      box.setAttribute("aria-label", item.textContent.replace(/\s+/g, " ").trim());
+      box.setAttribute("aria-label", /** @type {string} */ (item.textContent).replace(/\s+/g, " ").trim());
     });
   }
 
+  /** @param {ParentNode} root */
   function languageLinks(root) {
     root.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      var lang = link.getAttribute("hreflang");
+      var lang = /** @type {string} */ (link.getAttribute("hreflang"));   // the selector requires it
       link.setAttribute("lang", lang);
       link.setAttribute("dir", RTL[lang] ? "rtl" : "ltr");
     });

@@ -10,21 +10,34 @@
   // controls, marks the page has of its own and the "#" permalinks.
   var SKIPPED = "script, style, pre, textarea, select, button, svg, mark, .headerlink, [data-atlas-search]";
 
+  /**
+   * @param {Node} root
+   * @returns {Text[]}
+   */
   function textNodes(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
-        return node.nodeValue.trim() && !node.parentElement.closest(SKIPPED) ?
+        // a text node: it has a value and (below root) a parent element
+        return /** @type {string} */ (node.nodeValue).trim() && !/** @type {Element} */ (node.parentElement).closest(SKIPPED) ?
           NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       }
     });
+    /** @type {Text[]} */
     var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
+    while (walker.nextNode()) nodes.push(/** @type {Text} */ (walker.currentNode));
     return nodes;
   }
 
-  /** Replace a text node by its text with `spans` ([start, end] offsets) in <mark>s. */
+  /**
+   * Replace a text node by its text with `spans` ([start, end] offsets) in <mark>s.
+   * @param {Text} node  a text node with a parent
+   * @param {[number, number][]} spans
+   * @returns {HTMLElement[]}
+   */
   function markSpans(node, spans) {
-    var text = node.nodeValue, at = 0, marks = [], fragment = document.createDocumentFragment();
+    var text = /** @type {string} */ (node.nodeValue), at = 0, fragment = document.createDocumentFragment();
+    /** @type {HTMLElement[]} */
+    var marks = [];
     spans.forEach(function (span) {
       if (span[0] > at) fragment.appendChild(document.createTextNode(text.slice(at, span[0])));
       var mark = document.createElement("mark");
@@ -35,11 +48,15 @@
       at = span[1];
     });
     if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
-    node.parentNode.replaceChild(fragment, node);
+    /** @type {Node} */ (node.parentNode).replaceChild(fragment, node);
     return marks;
   }
 
-  /** The mark to show: the first at or after the section the address leads to, else the first. */
+  /**
+   * The mark to show: the first at or after the section the address leads to, else the first.
+   * @param {HTMLElement[]} marks
+   * @returns {HTMLElement}
+   */
   function firstToShow(marks) {
     var id = window.location.hash.slice(1), target = null;
     try { target = id && document.getElementById(decodeURIComponent(id)); } catch (error) { target = null; }
@@ -51,13 +68,17 @@
     return marks[0];
   }
 
-  /** Scroll `mark` to the middle of the window unless it is in view already (below the header). */
+  /**
+   * Scroll `mark` to the middle of the window unless it is in view already (below the header).
+   * @param {HTMLElement} mark
+   */
   function reveal(mark) {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0, box = mark.getBoundingClientRect();
     if (box.top < top || box.bottom > window.innerHeight) mark.scrollIntoView({ block: "center" });
   }
 
+  /** @param {() => void} then */
   function afterLoad(then) {
     // The browser keeps the address's #section in view while the page loads: scroll after it.
     if (document.readyState === "complete") then();
@@ -69,9 +90,10 @@
     var content = document.querySelector(".md-content article") || document.querySelector(".md-content");
     if (!query || !query.trim() || !content || !window.atlasSearchBox) return;
     window.atlasSearchBox.highlighter(query).then(function (spansOf) {
+      /** @type {HTMLElement[]} */
       var marks = [];
-      textNodes(content).forEach(function (node) {
-        var spans = spansOf(node.nodeValue);
+      textNodes(/** @type {Element} */ (content)).forEach(function (node) {
+        var spans = spansOf(/** @type {string} */ (node.nodeValue));
         if (spans.length) marks = marks.concat(markSpans(node, spans));
       });
       if (marks.length) afterLoad(function () { reveal(firstToShow(marks)); });
