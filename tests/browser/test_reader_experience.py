@@ -251,7 +251,7 @@ def test_mixed_direction_text(page, site_url, screenshots, lang):
     shoot(page, page.locator("article table").first, screenshots / f"bidi-table-{lang}.png")
     # The language switcher names each language in its own language and direction.
     links = page.locator("a.md-select__link[hreflang]")
-    assert links.evaluate_all("els => els.map(e => e.lang + ':' + e.dir)") == \
+    assert links.evaluate_all("els => els.map(e => e.lang + ':' + getComputedStyle(e).direction)") == \
         ["en:ltr", "zh:ltr", "ru:ltr", "fa:rtl", "he:rtl"]
 
 

@@ -5,11 +5,10 @@
 // - on the checklist, each item's factor and source links are wrapped so that the printed
 //   sheet can leave them out (print.css), and each disabled checkbox is named after its task;
 // - the language switcher's entries carry their own lang and dir, so screen readers pronounce
-//   "فارسی" or "עברית" correctly on a page in another language.
+//   "فارسی" or "עברית" correctly on a page in another language; dir="auto" takes each name's
+//   direction from its own script, so no list of right-to-left languages is kept here.
 (function () {
   "use strict";
-  /** @type {Object<string, boolean>} */
-  var RTL = { fa: true, he: true, ar: true };
 
   /** @param {ParentNode} root */
   function printUrls(root) {
@@ -83,7 +82,7 @@
     root.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
       var lang = /** @type {string} */ (link.getAttribute("hreflang"));   // the selector requires it
       link.setAttribute("lang", lang);
-      link.setAttribute("dir", RTL[lang] ? "rtl" : "ltr");
+      link.setAttribute("dir", "auto");
     });
   }
 
