@@ -13,7 +13,7 @@ each is dealt with here, after an ordinary build of mkdocs.yml with two options 
   leads to no file fails the build, naming the page and the link.
 - fetch() is refused, so the search cannot read its index: every index file `search/<path>`
   is written again as the script `search/<path>.js`, which stores the file under
-  `window.AtlasOfflineIndex`; indexer/web/offline-loader.js adds those scripts when the page's
+  `window.AtlasOfflineIndex`; web/offline-loader.js adds those scripts when the page's
   address starts with file: (the hook is search-ui.js's fetchJson).
 - There is no server to answer a missing address, so the 404 pages are left out; nor a
   search engine to read the pages' language alternates (<link rel="alternate" hreflang>), for
@@ -150,7 +150,7 @@ def link_files(site: Path) -> list[str]:
 # --- search from disk ---------------------------------------------------------------------------
 
 def index_script(path: str, payload: str) -> str:
-    """The script that stores the index file `path` for indexer/web/offline-loader.js.
+    """The script that stores the index file `path` for web/offline-loader.js.
     JSON.parse of the file's own text gives exactly what fetch(...).json() gives."""
     return ("window.AtlasOfflineIndex=window.AtlasOfflineIndex||{};"
             f"window.AtlasOfflineIndex[{json.dumps(path)}]=JSON.parse({json.dumps(payload, ensure_ascii=False)});\n")

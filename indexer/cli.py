@@ -5,7 +5,7 @@
     atlas-search --json QUERY...     machine-readable results (--jsonl: one hit per line)
     atlas-search build               rebuild the site and its indexes (runs `mkdocs build`)
 
-Results are grouped by page as in the search box (indexer/web/search-ui.js): the page's title
+Results are grouped by page as in the search box (web/search-ui.js): the page's title
 and URL once, its own text when it matched, then its best-matching sections. URLs are
 site-root paths (/en/factors/data-quality/#evidence), absolute with --base-url.
 

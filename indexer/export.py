@@ -36,7 +36,8 @@ import tempfile
 from pathlib import Path
 
 from .query import js_order, segment_vocabulary
-from .index import open_language_index, read_lexicon, read_manifest, read_page_table, replace_directory
+from .index import (SearchIndexError, open_language_index, read_lexicon, read_manifest, read_page_table,
+                    replace_directory)
 from .ranking import (BM25_B, BM25_K1, COORD_POWER, FIELD_BOOSTS, PAGE_FIELDS_ONCE, PAGE_KIND_PRIOR,
                       SECTION_COORD_POWER)
 
@@ -51,7 +52,10 @@ FIELDS = list(FIELD_BOOSTS)               # scoring order: section_title, page_t
 CHUNK_BYTES = 16_000                      # target size of a term or lexicon chunk (raw JSON)
 BUNDLE_SECTIONS = 8                       # least sections in a bundle of result display data
 ANALYSIS_FILE = Path(__file__).parent / "data" / "analysis.json"
-CLIENT_DIR = Path(__file__).parent / "web"          # the browser code, served beside the index
+# The browser code (web/ at the top of the project), copied beside the index: the search plugin
+# publishes it; the project runs from its checkout (make installs it editable).
+CLIENT_DIR = Path(__file__).resolve().parent.parent / "web"
+CLIENT_SCRIPTS = ("atlas-search.js", "search-ui.js", "snowball.js", "offline-loader.js")
 
 
 def dump(data) -> bytes:
@@ -210,8 +214,12 @@ def export_static_index(index_dir: Path, out_dir: Path, cache_dir: Path | None =
                     store_export(cache_dir, lang, key, staging, meta)
             entry["languages"][lang] = meta
         (staging / "entry.json").write_bytes(dump(entry))
-        for script in sorted(CLIENT_DIR.glob("*.js")):
-            shutil.copyfile(script, staging / script.name)
+        missing = [name for name in CLIENT_SCRIPTS if not (CLIENT_DIR / name).is_file()]
+        if missing:
+            raise SearchIndexError(f"{CLIENT_DIR / missing[0]}: the browser's search code is missing; "
+                                   "restore web/ from the repository")
+        for name in CLIENT_SCRIPTS:
+            shutil.copyfile(CLIENT_DIR / name, staging / name)
         os.chmod(staging, 0o755)
         replace_directory(staging, out_dir)
     finally:

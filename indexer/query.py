@@ -1,4 +1,4 @@
-"""Query analysis shared, rule for rule, with the browser (indexer/web/atlas-search.js).
+"""Query analysis shared, rule for rule, with the browser (web/atlas-search.js).
 
 The replay rule applies at query time too: the command line does only what the browser can
 repeat. A query is split into word parts exactly as the analyzers split page text. A part the

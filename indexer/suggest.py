@@ -29,7 +29,7 @@ def suggest(searcher, lang: str, text: str, lexicon: dict) -> str | None:
 def _closest(word: str, vocabulary: dict) -> str | None:
     """The closest word of `vocabulary` to `word`: Levenshtein distance at most 1 for a word
     of up to 4 characters, else at most 2; the nearest first, then the shorter, then the
-    first in code point order (the browser's port in indexer/web/atlas-search.js keeps
+    first in code point order (the browser's port in web/atlas-search.js keeps
     the same rule).
 
     The rule is a scan of the whole vocabulary; NearWords gives the same answer while

@@ -1,4 +1,4 @@
-"""The browser search (indexer/web/atlas-search.js, run by Node) analyses queries, ranks
+"""The browser search (web/atlas-search.js, run by Node) analyses queries, ranks
 sections, cuts snippets with highlights and offers "did you mean" exactly like the Python search,
 in the search box's own mode (search as you type), on the fixture site and on the real site,
 for the queries as written and misspelled."""

@@ -16,7 +16,7 @@ from indexer.languages import UnknownLanguageError, detect_language, language, l
 from tools import build_analysis
 
 REPO = Path(__file__).resolve().parents[1]
-ATLAS_SEARCH_JS = REPO / "indexer" / "web" / "atlas-search.js"
+ATLAS_SEARCH_JS = REPO / "web" / "atlas-search.js"
 
 DETECTION_SAMPLES = [
     "data quality", "качество данных", "数据质量", "کیفیت داده", "איכות נתונים", "CRM", "",

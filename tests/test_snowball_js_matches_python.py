@@ -1,4 +1,4 @@
-"""The browser stemmers (indexer/web/snowball.js) must stem exactly like the Python indexer does.
+"""The browser stemmers (web/snowball.js) must stem exactly like the Python indexer does.
 
 The full Snowball vocabularies are checked by the Node test suite (tests/js/snowball.test.mjs),
 run here so that `pytest` alone covers it; words outside those vocabularies are compared
@@ -15,7 +15,7 @@ import pytest
 import snowballstemmer
 
 ROOT = Path(__file__).resolve().parents[1]
-SNOWBALL_JS = ROOT / "indexer" / "web" / "snowball.js"
+SNOWBALL_JS = ROOT / "web" / "snowball.js"
 GENERATOR = ROOT / "tools" / "snowball_to_js.py"
 PYTHON_NAMES = {"en": "english", "ru": "russian"}
 
@@ -28,7 +28,7 @@ EDGE_CASE_WORDS = ["", "a", "'", "''", "'s'", "y", "yy", "ё", "ёж", "2024", "
 def node_executable():
     node = shutil.which("node")
     if node is None:
-        pytest.fail("node (Node.js 20 or newer) is required to test indexer/web/snowball.js but is not on PATH")
+        pytest.fail("node (Node.js 20 or newer) is required to test web/snowball.js but is not on PATH")
     return node
 
 
@@ -63,5 +63,5 @@ def test_committed_snowball_js_is_current_generator_output():
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     assert SNOWBALL_JS.read_text(encoding="utf-8") == generator.build_javascript(), (
-        "indexer/web/snowball.js differs from the generator output; "
+        "web/snowball.js differs from the generator output; "
         "regenerate with: .venv/bin/python tools/snowball_to_js.py")

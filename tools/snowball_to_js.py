@@ -1,4 +1,4 @@
-"""Generate indexer/web/snowball.js from the Python stemmers of the pinned `snowballstemmer`.
+"""Generate web/snowball.js from the Python stemmers of the pinned `snowballstemmer`.
 
 The browser must stem query words exactly as the indexer stemmed document words. Rather than
 hand-porting the algorithms, this script translates the Python modules that the Snowball compiler
@@ -20,7 +20,7 @@ import snowballstemmer
 
 PINNED_VERSION = "3.1.1"
 REPO_ROOT = Path(__file__).resolve().parents[1]
-OUTPUT_PATH = REPO_ROOT / "indexer" / "web" / "snowball.js"
+OUTPUT_PATH = REPO_ROOT / "web" / "snowball.js"
 PACKAGE_DIR = Path(snowballstemmer.__file__).parent
 
 # Public language code -> (generated module, stemmer class).

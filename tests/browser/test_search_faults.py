@@ -270,7 +270,7 @@ def test_site_recovers_from_a_redeploy_with_a_file_loader(built_site, tmp_path):
     node = shutil.which("node")
     assert node, "node is required"
     redeploy(built_site, tmp_path / "v2", ("en", "factors/integration", "Integration problems"))
-    result = subprocess.run([node, "-e", NODE_REDEPLOY, str(ROOT / "indexer" / "web" / "atlas-search.js"),
+    result = subprocess.run([node, "-e", NODE_REDEPLOY, str(ROOT / "web" / "atlas-search.js"),
                              str(built_site / "search"), str(tmp_path / "v2" / "search")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

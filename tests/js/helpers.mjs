@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const AtlasSearch = require("../../indexer/web/atlas-search.js");
-export const AtlasSnowball = require("../../indexer/web/snowball.js");
+export const AtlasSearch = require("../../web/atlas-search.js");
+export const AtlasSnowball = require("../../web/snowball.js");
 export const stem = AtlasSnowball.stem;
 
 /** indexer/data/analysis.json, the tables the site exports (indexer.export.analysis_tables). */

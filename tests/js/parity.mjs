@@ -7,8 +7,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const AtlasSearch = require("../../indexer/web/atlas-search.js");
-const AtlasSnowball = require("../../indexer/web/snowball.js");
+const AtlasSearch = require("../../web/atlas-search.js");
+const AtlasSnowball = require("../../web/snowball.js");
 
 const [searchDir, casesFile] = process.argv.slice(2);
 // The bytes of each file, as fetch gives them to the search box (the Site parses and gunzips).

@@ -1,4 +1,4 @@
-// The browser search core (indexer/web/atlas-search.js) on its own: language detection, the
+// The browser search core (web/atlas-search.js) on its own: language detection, the
 // Snowball decision, Hebrew prefix candidates, Chinese segmentation, BM25 and the page-first
 // ranking on a tiny index held in memory, query cleaning, and the Site's loading rules.
 //

@@ -10,7 +10,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 
-import AtlasSnowball from "../../indexer/web/snowball.js";
+import AtlasSnowball from "../../web/snowball.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const peerTestsDir = process.env.ATLAS_PEER_TESTS || path.resolve(repoRoot, "..", "shared", "peer-tests");
@@ -76,7 +76,7 @@ test("characters outside the BMP count as one character, as in Python", () => {
 });
 
 test("as a classic browser script it defines the global AtlasSnowball", () => {
-    const source = fs.readFileSync(path.join(repoRoot, "indexer", "web", "snowball.js"), "utf8");
+    const source = fs.readFileSync(path.join(repoRoot, "web", "snowball.js"), "utf8");
     const browserLikeGlobal = {};
     vm.runInNewContext(source, browserLikeGlobal);
     assert.equal(browserLikeGlobal.AtlasSnowball.stem("en", "generously"), "generous");

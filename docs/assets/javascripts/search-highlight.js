@@ -1,5 +1,5 @@
 // The searched words, marked on the page a search result opened (?h=<query>, added by
-// indexer/web/search-ui.js as a result is followed), like Material's search.highlight; the
+// web/search-ui.js as a result is followed), like Material's search.highlight; the
 // first of them (the first after the section the link leads to) is scrolled into view. Which
 // words are marked is the rule of the result snippets, AtlasSearch.highlightSpans, with the
 // terms the search box finds for the query in the page's language (the search box's
