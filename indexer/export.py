@@ -95,8 +95,20 @@ def gaps(numbers: list[int]) -> list[int]:
     return [number - previous for previous, number in zip([0] + numbers, numbers, strict=False)]
 
 
-def analysis_tables() -> dict:
-    return json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
+def analysis_tables(indexed=None) -> dict:
+    """The analysis tables the browser reads: analysis.json, with only the sections of the
+    languages the site indexes (`indexed`) and English (whose rules every Latin word follows).
+    A language declared for another site (Arabic, declared for the fixture site only) must not
+    change this one: its script would make the browser load snowball.js for Persian queries."""
+    tables = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
+    if indexed is None:
+        return tables
+    kept = [code for code in tables["languages"] if code == "en" or code in indexed]
+    for code in tables["languages"]:
+        if code not in kept:
+            del tables[code]
+    tables["languages"] = kept
+    return tables
 
 
 def page_bundles(page_starts: list[int]) -> list[list[int]]:
@@ -199,7 +211,7 @@ def export_static_index(index_dir: Path, out_dir: Path, cache_dir: Path | None =
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        tables = analysis_tables()
+        tables = analysis_tables(manifest["languages"])
         entry: dict
         entry = {"version": EXPORT_VERSION,
                  "analysis": write_hashed(staging, "analysis", tables),

@@ -27,7 +27,9 @@ from indexer.query import query_groups
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "analysis"
-LANGUAGES = ["en", "fa", "he", "ru", "zh"]
+# Every declared language: the site's five and Arabic, which only the fixture site uses
+# (it proves what adding a language takes; ARCHITECTURE.md "Adding a language").
+LANGUAGES = ["ar", "en", "fa", "he", "ru", "zh"]
 MODES = ["index", "query"]
 MIN_GOLDEN_ROWS = 25
 ZWNJ = "\u200c"
@@ -117,7 +119,7 @@ def test_golden_table_is_big_enough_and_covers_both_modes(lang):
 # ----- registry ---------------------------------------------------------------------------
 
 
-def test_available_languages_are_the_five_site_languages():
+def test_available_languages_are_every_declared_language():
     assert available_languages() == LANGUAGES
 
 
@@ -337,7 +339,7 @@ def test_start_pos_and_start_char_are_honoured():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_positions_are_consecutive_after_stop_words(lang):
-    text = {"en": "the CRM of the ERP", "ru": "и CRM в ERP", "he": "של CRM את ERP", "fa": "و CRM در ERP", "zh": "的CRM和ERP"}[lang]
+    text = {"ar": "في CRM و ERP", "en": "the CRM of the ERP", "ru": "и CRM в ERP", "he": "של CRM את ERP", "fa": "و CRM در ERP", "zh": "的CRM和ERP"}[lang]
     assert [(term, pos) for term, pos, _, _ in tokens(lang, text)] == [("crm", 0), ("erp", 1)]
 
 
@@ -417,8 +419,23 @@ def test_russian_yo_is_folded_to_ye():
 
 def test_latin_words_follow_english_rules_in_every_language():
     english = get_analyzer("en").terms("Systems Gartner KPIs")
-    for lang in ("ru", "he", "fa", "zh"):
+    for lang in ("ru", "he", "fa", "zh", "ar"):
         assert get_analyzer(lang).terms("Systems Gartner KPIs") == english, lang
+
+
+# ----- Arabic ---------------------------------------------------------------------------------
+
+
+def test_arabic_diacritics_tatweel_and_presentation_forms_meet_the_plain_word():
+    ar = get_analyzer("ar")
+    assert ar.terms("البَيَانَاتُ") == ar.terms("البيانــات") == ar.terms("ﺍﻟﺒﻴﺎﻧﺎﺕ") == ar.terms("البيانات") == ["بيان"]
+
+
+def test_arabic_fold_keeps_hamza_for_snowball_and_maps_persian_keyboard_letters():
+    ar = get_analyzer("ar")
+    assert ar.fold("أإآ کی") == "أإآ كي"
+    # Snowball reads the hamza: folding أ to ا would change the stem.
+    assert ar.terms("وأصبح") == ["اصبح"] and ar.terms("واصبح") == ["واصبح"]
 
 
 # ----- Persian --------------------------------------------------------------------------------
@@ -557,6 +574,7 @@ def test_ten_thousand_character_query(lang):
         "he": "והנתונים של ב-CRM מנכ״ל שָׁלוֹם ",
         "fa": "داده‌ها پروژه‌های CRM شکست ۳۰٪؟ ",
         "zh": "客户关系管理系统ＣＲＭ的失败率７０％。",
+        "ar": "البَيانات المكررة في مشاريع CRM فشلت ٣٠٪؟ ",
     }[lang]
     text = (sample * (10_000 // len(sample) + 1))[:10_000]
     started = time.perf_counter()

@@ -21,6 +21,7 @@ ATLAS_SEARCH_JS = REPO / "web" / "atlas-search.js"
 DETECTION_SAMPLES = [
     "data quality", "качество данных", "数据质量", "کیفیت داده", "איכות נתונים", "CRM", "",
     "CRM в России", "ERP 和 CRM", "ב-CRM", "crm داده", "々", "1405", "Ёлка", "ﭏ", "ﷺ", "𠀀",
+    "جودة البيانات", "ﺍﻟﺒﻴﺎﻧﺎﺕ", "٣٠",
 ]
 
 
@@ -78,7 +79,9 @@ def test_each_language_section_is_the_shared_tables_plus_its_own():
 
 
 def test_site_facts_come_from_the_declarations():
-    assert {code for code, lang in languages().items() if lang.rtl} == {"fa", "he"}
+    # Arabic is declared (the fixture site uses it) but is no language of the real site.
+    assert {code for code, lang in languages().items() if lang.rtl} == {"ar", "fa", "he"}
+    assert language("ar").local_number("12.5") == "12.5"
     assert language("fa").local_number("12.5") == "۱۲٫۵"
     assert language("he").local_number("12.5") == "12.5"
     assert language("ru").name == "Русский"
@@ -86,6 +89,14 @@ def test_site_facts_come_from_the_declarations():
     from atlas.model import load_atlas
     assert load_atlas().right_to_left == {"fa", "he"}
     assert is_rtl("he") and not is_rtl("zh")
+
+
+def test_a_site_publishes_the_tables_of_its_own_languages_only():
+    from indexer.export import analysis_tables
+    assert analysis_tables()["languages"] == sorted(languages())
+    published = analysis_tables({"fa": {}, "he": {}})
+    assert published["languages"] == ["en", "fa", "he"]   # English: the rules of every Latin word
+    assert "ar" not in published and "ru" not in published and published["fa"] == analysis_data()["fa"]
 
 
 def test_unknown_language_is_one_clear_error():
@@ -97,6 +108,8 @@ def test_detection_follows_detect_order_and_latin_falls_back():
     assert [detect_language(text) for text in ["data", "данные", "数据", "داده", "נתונים", "ב-CRM"]] == [
         "en", "ru", "zh", "fa", "he", "he"]
     assert detect_language("CRM", default="fa") == "fa"
+    # Arabic shares Persian's script and is detected after it: Arabic text is judged Persian.
+    assert detect_language("جودة البيانات") == "fa"
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
@@ -116,8 +129,10 @@ def test_browser_detects_the_language_of_a_query_as_python_does():
     answers = json.loads(result.stdout)
     for text, (lang, snowball) in zip(DETECTION_SAMPLES, answers, strict=True):
         assert lang == detect_language(text, "en"), text
-        python_snowball = any(c.isascii() and c.isalpha() for c in text) or lang == "ru" or (
-            any("\u00c0" <= c <= "\u024f" for c in text))
+        python_snowball = any(c.isascii() and c.isalpha() for c in text) or any(
+            "\u00c0" <= c <= "\u024f" for c in text) or any(
+            declared.fallback_kind == "snowball" and declared.script and declared.script.search(text)
+            for declared in languages().values())
         assert snowball == python_snowball, text
 
 

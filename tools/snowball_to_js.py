@@ -23,11 +23,25 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_PATH = REPO_ROOT / "web" / "snowball.js"
 PACKAGE_DIR = Path(snowballstemmer.__file__).parent
 
-# Public language code -> (generated module, stemmer class).
-LANGUAGES = {
-    "en": ("english_stemmer", "EnglishStemmer"),
-    "ru": ("russian_stemmer", "RussianStemmer"),
-}
+SOURCES = REPO_ROOT / "indexer" / "data" / "languages"
+
+
+def declared_snowball_languages(sources=SOURCES):
+    """Public language code -> (generated module, stemmer class) for every language whose
+    declaration (indexer/data/languages/<code>.json) says query_fallback "snowball:<algorithm>",
+    plus English, whose Snowball stems Latin words in every language. The browser calls
+    AtlasSnowball.stem(<code>, word) with the code of the language being searched."""
+    found = {}
+    for path in sorted(sources.glob("*.json")):
+        if path.stem == "common":
+            continue
+        fallback = json.loads(path.read_text(encoding="utf-8")).get("query_fallback", "")
+        if fallback.startswith("snowball:"):
+            algorithm = fallback.split(":", 1)[1]
+            found[path.stem] = (f"{algorithm}_stemmer", f"{algorithm.title().replace('_', '')}Stemmer")
+    if "en" not in found:
+        raise UnsupportedPython("en.json must declare query_fallback snowball:english (Latin words everywhere)")
+    return {"en": found.pop("en"), **found}
 
 # The methods the public API calls; everything not reachable from them is left out.
 ENTRY_METHODS = {"__init__", "stemWord"}
@@ -309,7 +323,8 @@ class FunctionTranslator:
                 return f"Math.min({self.argument_list(arguments)})"
             if name == "Among" and len(arguments) > 3:
                 # Among entries with a routine need the routine bound to the stemmer class;
-                # English and Russian have none, so that translation is not written yet.
+                # none of the declared Snowball languages has one, so that translation is not
+                # written yet.
                 raise unsupported(node, "Among entry with a routine")
             if name in self.class_names:
                 return f"new {name}({self.argument_list(arguments)})"
@@ -545,6 +560,7 @@ return {
 
 
 def build_javascript():
+    LANGUAGES = declared_snowball_languages()
     installed_version = importlib.metadata.version("snowballstemmer")
     if installed_version != PINNED_VERSION:
         raise SystemExit(f"snowballstemmer {installed_version} is installed; this generator "

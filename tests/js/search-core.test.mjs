@@ -34,14 +34,29 @@ test("detectLanguage follows detect_order when a query mixes scripts", () => {
   assert.notEqual(detectLanguage(reversed, "CRM в системе 客户", "en"), detectLanguage(tables, "CRM в системе 客户", "en"));
 });
 
+// The tables as the real site publishes them (indexer/export.py analysis_tables): its own five
+// languages, not Arabic, which is declared for the fixture site only.
+function siteTables(codes) {
+  const kept = structuredClone(tables);
+  kept.languages = tables.languages.filter((code) => codes.includes(code));
+  for (const code of tables.languages) if (!codes.includes(code)) delete kept[code];
+  return kept;
+}
+
 test("needsSnowball is true for Latin letters and for the script of a Snowball language only", () => {
-  assert.equal(needsSnowball(tables, "CRM"), true);
-  assert.equal(needsSnowball(tables, "Café"), true);
-  assert.equal(needsSnowball(tables, "внедрение"), true);       // ru: query_fallback snowball:russian
-  assert.equal(needsSnowball(tables, "נתונים"), false);         // he: prefixes
-  assert.equal(needsSnowball(tables, "داده‌ها"), false);        // fa: suffixes
-  assert.equal(needsSnowball(tables, "客户关系"), false);        // zh: segment
-  assert.equal(needsSnowball(tables, "2003 ٪۳۰"), false);
+  const site = siteTables(["en", "zh", "ru", "fa", "he"]);
+  assert.equal(needsSnowball(site, "CRM"), true);
+  assert.equal(needsSnowball(site, "Café"), true);
+  assert.equal(needsSnowball(site, "внедрение"), true);       // ru: query_fallback snowball:russian
+  assert.equal(needsSnowball(site, "נתונים"), false);         // he: prefixes
+  assert.equal(needsSnowball(site, "داده‌ها"), false);        // fa: suffixes
+  assert.equal(needsSnowball(site, "客户关系"), false);        // zh: segment
+  assert.equal(needsSnowball(site, "2003 ٪۳۰"), false);
+});
+
+test("needsSnowball follows the site's languages: Arabic (snowball:arabic) shares Persian's script", () => {
+  assert.equal(needsSnowball(siteTables(["en", "fa", "ar"]), "داده‌ها"), true);
+  assert.equal(needsSnowball(siteTables(["en", "fa"]), "داده‌ها"), false);
 });
 
 test("needsSnowball reads the declarations: a language declared without Snowball needs none", () => {

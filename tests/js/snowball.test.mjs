@@ -3,6 +3,8 @@
 //
 // Run: node --test tests/js/
 // Vocabularies: <repo>/../shared/peer-tests/snowball/{english,russian}, or $ATLAS_PEER_TESTS.
+// Arabic has no published vocabulary there: tests/test_snowball_js_matches_python.py compares it
+// with Python on a generated one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -59,7 +61,8 @@ for (const { language, folder, expectedWords } of VOCABULARIES) {
 }
 
 test("languages lists exactly the supported codes", () => {
-    assert.deepEqual([...AtlasSnowball.languages], ["en", "ru"]);
+    // English first (Latin words everywhere), then every declared snowball:<algorithm> language.
+    assert.deepEqual([...AtlasSnowball.languages], ["en", "ar", "ru"]);
     assert.ok(Object.isFrozen(AtlasSnowball.languages));
 });
 
@@ -81,4 +84,5 @@ test("as a classic browser script it defines the global AtlasSnowball", () => {
     vm.runInNewContext(source, browserLikeGlobal);
     assert.equal(browserLikeGlobal.AtlasSnowball.stem("en", "generously"), "generous");
     assert.equal(browserLikeGlobal.AtlasSnowball.stem("ru", "стемминга"), "стемминг");
+    assert.equal(browserLikeGlobal.AtlasSnowball.stem("ar", "البيانات"), "بيان");
 });
