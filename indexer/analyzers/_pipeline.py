@@ -1,7 +1,7 @@
 """whoosh tokenizer and filters shared by the language analyzers.
 
 Tokens carry three extra attributes between the stages:
-``kind`` (number / latin / native, see base), ``word`` (a tuple naming the
+``kind`` (NUMBER / LATIN / NATIVE, below), ``word`` (a tuple naming the
 word occurrence: alternatives of one word share it) and ``start_pos``.
 :class:`PositionFilter`, always last, turns ``word`` into ``pos``.
 Expanding filters yield fresh token copies, so holding on to a token is safe.
@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from indexer.analyzers.base import NATIVE
+# Token kinds assigned when a compound is split into parts (see analysis.json _about).
+NUMBER, LATIN, NATIVE = "number", "latin", "native"
 
 
 class WordTokenizer(Tokenizer):

@@ -17,13 +17,16 @@ from typing import Literal
 
 from whoosh.analysis import Analyzer
 
+from indexer.analyzers import _pipeline as p
+from indexer.analyzers._pipeline import LATIN, NATIVE, NUMBER
+
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "analysis.json"
 
 MODES = ("index", "query")
 ZWNJ = "\u200c"
 
-# Token kinds assigned when a compound is split into parts (see analysis.json _about).
-NUMBER, LATIN, NATIVE = "number", "latin", "native"
+# Token kinds (defined with the pipeline that assigns them; named here for every importer).
+__all__ = ["LATIN", "NATIVE", "NUMBER", "LanguageAnalyzer", "analysis_data", "english_stem", "snowball_stemmer"]
 
 
 @cache
@@ -57,6 +60,12 @@ def snowball_stemmer(algorithm: str):
 
     stem.__doc__ = f"Snowball {algorithm} stem of a folded (lowercase) word."
     return stem
+
+
+@cache
+def english_stem():
+    """Snowball English, built on first use: the stem of every Latin word in every language."""
+    return snowball_stemmer("english")
 
 
 WORD_CACHE_TEXT = 48          # texts up to this length are cached by Folder
@@ -273,9 +282,7 @@ class LanguageAnalyzer:
 
     def stem_latin(self, word: str) -> str:
         """Stem a folded Latin word with the English rules, whatever the page language."""
-        from indexer.analyzers import en  # late: en itself builds on this module
-
-        return en.stem(word)
+        return english_stem()(word)
 
     def stem_part(self, word: str, kind: str) -> str:
         """Stem a folded part according to its kind."""
@@ -331,8 +338,6 @@ class LanguageAnalyzer:
 
     def build_analyzer(self) -> Analyzer:
         """Compose tokenizer | filters; the default suits alphabetic languages (en, ru)."""
-        from indexer.analyzers import _pipeline as p
-
         return (
             p.WordTokenizer(self)
             | p.CompoundSplitFilter(self)

@@ -6,9 +6,9 @@ words (CRM, ERP, Gartner), so a Latin query matches on any page.
 
 from __future__ import annotations
 
-from indexer.analyzers.base import LanguageAnalyzer, snowball_stemmer
+from indexer.analyzers.base import LanguageAnalyzer, english_stem
 
-stem = snowball_stemmer("english")
+stem = english_stem()
 
 
 class EnglishAnalyzer(LanguageAnalyzer):
