@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import builds
 from .metrics import (ALL_ROW, CROSS_ROW, LANGUAGES, Outcome, QueryFileError, markdown_table, median,
-                      page_key, pages_in_docs, parse_queries, percentile, quality)
+                      order_queries, page_key, pages_in_docs, parse_queries, percentile, quality, write_outputs)
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_QUERIES = Path(__file__).resolve().parent / "queries.jsonl"
@@ -135,16 +135,6 @@ def specs_for(build_results: dict):
         extra.name = "material-en"
         specs["material-en"] = extra
     return specs
-
-
-def order_queries(queries) -> dict[str, list]:
-    """Per reader language: its monolingual queries in file order, then its cross-language ones
-    (so the cold first query of a language is always a query in that language)."""
-    out = {}
-    for lang in LANGUAGES:
-        mine = [q for q in queries if q.lang == lang]
-        out[lang] = [q for q in mine if not q.cross] + [q for q in mine if q.cross]
-    return out
 
 
 def run_browser(engines: list[str], build_results: dict, queries_by_lang, log: Log, deadline: float,
@@ -307,12 +297,6 @@ def render_tables(summary: dict, engines: list[str]) -> str:
     status = "\n".join(f"- **{engine}**: {message}" for engine, message in summary["status"].items())
     parts.append("### Engine status\n\n" + status + "\n")
     return "\n".join(parts)
-
-
-def write_outputs(out: Path, payload: dict, tables: str, stem: str) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{stem}.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-    (out / f"{stem}.md").write_text(tables, encoding="utf-8")
 
 
 def main(argv=None) -> int:

@@ -244,3 +244,19 @@ def markdown_table(title: str, rows: list[str], columns: list[str], cell, kind: 
     for row in rows:
         lines.append("| " + " | ".join([row] + [fmt(cell(row, c), kind) for c in columns]) + " |")
     return "\n".join(lines) + "\n"
+
+
+def order_queries(queries) -> dict[str, list]:
+    """Per reader language: its monolingual queries in file order, then its cross-language ones
+    (so the cold first query of a language is always a query in that language)."""
+    out = {}
+    for lang in LANGUAGES:
+        mine = [q for q in queries if q.lang == lang]
+        out[lang] = [q for q in mine if not q.cross] + [q for q in mine if q.cross]
+    return out
+
+
+def write_outputs(out: Path, payload: dict, tables: str, stem: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    (out / f"{stem}.md").write_text(tables, encoding="utf-8")

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from . import builds
-from .metrics import LANGUAGES, markdown_table, median, percentile, quality
+from .metrics import LANGUAGES, markdown_table, median, order_queries, percentile, quality, write_outputs
 
 SECTIONS_PER_PAGE = 20
 SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s*")
@@ -159,7 +159,6 @@ def write_chart(out: Path, rows: list[str], results: dict, engines: list[str], l
 
 def run_scale(args, queries, out: Path, log) -> int:
     from .browser import engine_specs, run_engine
-    from .compare import order_queries, write_outputs
 
     multiples = [int(m) for m in args.scale.split(",") if m.strip()]
     project = Path(__file__).resolve().parents[1]
