@@ -30,6 +30,7 @@ class SiteStrings:
     locales: dict        # language -> og:locale (en_GB)
     descriptions: dict   # language -> the site's description, for pages without a paragraph
     not_found: dict      # language -> {title, text, home, factors, search}
+    page_moved: dict     # language -> the title of a moved page's redirect (atlas/redirects.py)
 
 
 def load_site_strings(languages, path: Path | None = None) -> SiteStrings:
@@ -45,7 +46,7 @@ def load_site_strings(languages, path: Path | None = None) -> SiteStrings:
     default = raw.get("default_language")
     if not isinstance(default, str) or default not in languages:
         raise AtlasDataError(f"{path}: default_language '{default}' is not one of {', '.join(languages)}")
-    locales, descriptions, not_found = {}, {}, {}
+    locales, descriptions, not_found, page_moved = {}, {}, {}, {}
     for lang in languages:
         entry = entries.get(lang)
         if not isinstance(entry, dict):
@@ -60,12 +61,15 @@ def load_site_strings(languages, path: Path | None = None) -> SiteStrings:
         missing = [key for key in NOT_FOUND_KEYS if not isinstance(strings.get(key), str) or not strings[key].strip()]
         if missing:
             raise AtlasDataError(f"{path}: {lang}.not_found is missing {', '.join(missing)}")
-        locales[lang], descriptions[lang] = locale, description.strip()
+        moved = entry.get("page_moved")
+        if not isinstance(moved, str) or not moved.strip():
+            raise AtlasDataError(f"{path}: {lang}.page_moved is missing")
+        locales[lang], descriptions[lang], page_moved[lang] = locale, description.strip(), moved.strip()
         not_found[lang] = {key: strings[key].strip() for key in NOT_FOUND_KEYS}
     unknown = sorted(set(entries) - set(languages))
     if unknown:
         raise AtlasDataError(f"{path}: unknown language(s) {', '.join(unknown)} (factors.yml lists the languages)")
-    return SiteStrings(default, locales, descriptions, not_found)
+    return SiteStrings(default, locales, descriptions, not_found, page_moved)
 
 
 # --- the description -------------------------------------------------------------------------

@@ -259,7 +259,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             f"<p><a href=\"{default}/\">CRM Failure Atlas</a></p><ul>{links}</ul></body></html>\n",
             encoding="utf-8")
         # Renamed pages keep their old addresses (atlas/data/redirects.yml), in every language.
-        write_redirects(site, self.atlas.languages, self.redirects, config.site_url or "/")
+        write_redirects(site, self.atlas.languages, self.redirects, config.site_url or "/",
+                        self.site_strings.page_moved)
         if not config.plugins["i18n"].building:
             # The root 404 (hosts that know only one) is the default language's, whose script
             # sends a reader of another language's address on to that language's 404.

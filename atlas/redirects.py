@@ -16,8 +16,6 @@ from indexer.languages import language
 from .figures import page_url
 from .model import DATA_DIR, AtlasDataError
 
-TITLES = {"en": "Page moved", "zh": "页面已移动", "ru": "Страница перемещена",
-          "fa": "این صفحه جابه‌جا شده است", "he": "הדף הועבר"}
 
 
 def load_redirects(atlas, path: Path | None = None) -> dict:
@@ -46,12 +44,12 @@ def load_redirects(atlas, path: Path | None = None) -> dict:
     return checked
 
 
-def redirect_page(lang: str, old: str, target: str, anchor: str, site_url: str) -> str:
+def redirect_page(lang: str, old: str, target: str, anchor: str, site_url: str, title: str) -> str:
     """The HTML written at /<lang>/<old url>/ pointing at /<lang>/<new url>/."""
     depth = page_url(old).count("/") + 1            # <lang>/<old url>/ -> back to the site root
     relative = "../" * depth + f"{lang}/{page_url(target)}" + (f"#{anchor}" if anchor else "")
     absolute = f"{site_url.rstrip('/')}/{lang}/{page_url(target)}" + (f"#{anchor}" if anchor else "")
-    title = html.escape(TITLES.get(lang, TITLES["en"]))
+    title = html.escape(title)
     rel, canon = html.escape(relative), html.escape(absolute)
     direction = language(lang).direction
     return ("<!doctype html>\n"
@@ -63,12 +61,14 @@ def redirect_page(lang: str, old: str, target: str, anchor: str, site_url: str) 
             f'</head><body><p>{title}: <a href="{rel}">{canon}</a></p></body></html>\n')
 
 
-def write_redirects(site_dir: Path, languages, redirects: dict, site_url: str) -> list[Path]:
+def write_redirects(site_dir: Path, languages, redirects: dict, site_url: str, titles: dict) -> list[Path]:
+    """Write every moved page's redirect in every language; `titles` is each language's title of
+    a redirect page (site.yml page_moved)."""
     written = []
     for lang in languages:
         for old, (target, anchor) in redirects.items():
             out = Path(site_dir) / lang / page_url(old) / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(redirect_page(lang, old, target, anchor, site_url), encoding="utf-8")
+            out.write_text(redirect_page(lang, old, target, anchor, site_url, titles[lang]), encoding="utf-8")
             written.append(out)
     return written

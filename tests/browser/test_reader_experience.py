@@ -15,6 +15,7 @@ import yaml
 
 from atlas.figures import NAMES, check_data, load_statistics, load_words, render_figure
 from atlas.model import AtlasDataError, load_atlas
+from atlas.metadata import load_site_strings
 from atlas.redirects import load_redirects, redirect_page, write_redirects
 
 from .conftest import SCREENSHOTS
@@ -411,7 +412,7 @@ def test_redirects_resolve_in_every_language(built_site, browser, tmp_path):
     path.write_text(yaml.safe_dump({"redirects": {"factors/bad-data.md": "factors/data-quality.md#warning-signs",
                                                   "numbers.md": "statistics.md"}}), encoding="utf-8")
     redirects = load_redirects(load_atlas(), path)
-    write_redirects(site, LANGUAGES, redirects, "http://localhost:8000/")
+    write_redirects(site, LANGUAGES, redirects, "http://localhost:8000/", load_site_strings(LANGUAGES).page_moved)
     assert 'rel="canonical" href="http://localhost:8000/fa/factors/data-quality/#warning-signs"' in \
         (site / "fa" / "factors" / "bad-data" / "index.html").read_text(encoding="utf-8")
 
@@ -438,8 +439,9 @@ def test_redirects_resolve_in_every_language(built_site, browser, tmp_path):
 
 
 def test_redirect_page_links_without_a_refresh():
-    html = redirect_page("he", "factors/old.md", "factors/training.md", "", "http://localhost:8000/")
+    html = redirect_page("he", "factors/old.md", "factors/training.md", "", "http://localhost:8000/", "הדף הועבר")
     assert '<html lang="he" dir="rtl">' in html
+    assert "<title>הדף הועבר</title>" in html
     assert 'href="../../../he/factors/training/"' in html
     assert 'url=../../../he/factors/training/' in html
 
