@@ -1,6 +1,6 @@
 """Arabic: Arabic-script words stemmed by Snowball Arabic (which normalises diacritics, tatweel,
 presentation forms and hamza itself), Arabic stop words; fold() only maps the Persian-keyboard
-letters ی/ک and drops diacritics (analysis.json, section "ar").
+letters ی/ک and drops diacritics (its declaration, indexer/data/languages/ar.json).
 
 Latin words inside Arabic text (CRM, ERP, Gartner) follow the English rules
 (see base.LanguageAnalyzer.stem_latin), so a Latin query matches in any language.
@@ -8,16 +8,7 @@ Latin words inside Arabic text (CRM, ERP, Gartner) follow the English rules
 
 from __future__ import annotations
 
-from indexer.analyzers.base import LanguageAnalyzer, snowball_stemmer
+from indexer.analyzers.base import SnowballAnalyzer
 
-stem = snowball_stemmer("arabic")
-
-
-class ArabicAnalyzer(LanguageAnalyzer):
-    """Arabic pages: default pipeline with the Arabic stemmer for Arabic-script words."""
-
-    def stem_native(self, word: str) -> str:
-        return stem(word)
-
-
-ANALYZER = ArabicAnalyzer("ar")
+ANALYZER = SnowballAnalyzer("ar")
+stem = ANALYZER.stem_native

@@ -26,7 +26,7 @@ MODES = ("index", "query")
 ZWNJ = "\u200c"
 
 # Token kinds (defined with the pipeline that assigns them; named here for every importer).
-__all__ = ["LATIN", "NATIVE", "NUMBER", "LanguageAnalyzer", "analysis_data", "english_stem", "snowball_stemmer"]
+__all__ = ["LATIN", "NATIVE", "NUMBER", "LanguageAnalyzer", "analysis_data", "SnowballAnalyzer", "english_stem", "snowball_stemmer"]
 
 
 @cache
@@ -365,3 +365,15 @@ class LanguageAnalyzer:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         return [token.text for token in self.analyzer()(text, mode=mode)]
+
+
+class SnowballAnalyzer(LanguageAnalyzer):
+    """A language whose native words take the Snowball stemmer its declaration names
+    (query_fallback snowball:<algorithm>): the default pipeline and that stemmer (ru, ar)."""
+
+    @cached_property
+    def _snowball(self):
+        return snowball_stemmer(self.data["snowball"])
+
+    def stem_native(self, word: str) -> str:
+        return self._snowball(word)

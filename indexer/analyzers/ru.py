@@ -1,4 +1,5 @@
-"""Russian: ё→е folding, Russian stop words, Snowball Russian stemming.
+"""Russian: ё→е folding, Russian stop words, Snowball Russian stemming (its declaration,
+indexer/data/languages/ru.json, names the algorithm).
 
 Latin words inside Russian text (CRM, ERP, Gartner) follow the English rules
 (see base.LanguageAnalyzer.stem_latin), so a Latin query matches in any language.
@@ -6,16 +7,7 @@ Latin words inside Russian text (CRM, ERP, Gartner) follow the English rules
 
 from __future__ import annotations
 
-from indexer.analyzers.base import LanguageAnalyzer, snowball_stemmer
+from indexer.analyzers.base import SnowballAnalyzer
 
-stem = snowball_stemmer("russian")
-
-
-class RussianAnalyzer(LanguageAnalyzer):
-    """Russian pages: default pipeline with the Russian stemmer for Cyrillic words."""
-
-    def stem_native(self, word: str) -> str:
-        return stem(word)
-
-
-ANALYZER = RussianAnalyzer("ru")
+ANALYZER = SnowballAnalyzer("ru")
+stem = ANALYZER.stem_native
