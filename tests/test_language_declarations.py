@@ -140,3 +140,20 @@ def test_generator_runs_as_a_module_and_reports_fresh():
     result = subprocess.run([sys.executable, "-m", "tools.build_analysis", "--check"], cwd=REPO,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_mkdocs_language_names_are_the_declared_names():
+    """mkdocs-static-i18n needs a name per language in mkdocs.yml; the switcher shows the
+    declaration's (atlas plugin), so the two must not drift apart."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml's own tags (!ENV, !!python/name) are not needed here.
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    names = {entry["locale"]: entry["name"] for entry in i18n["languages"]}
+    assert names == {code: language(code).name for code in names}, "mkdocs.yml and indexer/data/languages disagree"
