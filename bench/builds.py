@@ -71,6 +71,9 @@ def variant_config(kind: str, site_dir: Path, work: Path, *, docs_dir: Path | No
     theme = config.setdefault("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
+    # Paths `mkdocs serve` watches are relative to mkdocs.yml; the generated config lives elsewhere.
+    if config.get("watch"):
+        config["watch"] = [str((project / path).resolve()) for path in config["watch"]]
     plugins = []
     for entry in config.get("plugins", []):
         name = plugin_name(entry)

@@ -4,7 +4,8 @@ import json
 import pytest
 
 from bench.browser import to_reader_ranking
-from bench.compare import DEFAULT_QUERIES, order_queries
+from bench.compare import DEFAULT_QUERIES
+from bench.metrics import order_queries
 from bench.metrics import (Outcome, Query, QueryFileError, dedupe, markdown_table, median, page_key,
                            parse_queries, percentile, quality, recall_at, reciprocal_rank, success_at)
 from bench.scale import plain_text, synthetic_pages
@@ -158,3 +159,15 @@ def test_relevance_reports_a_missing_index(tmp_path, capsys):
     from bench.relevance import main as relevance_main
     assert relevance_main(["--index", str(tmp_path / "nowhere")]) == 2
     assert "run `make build` first" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["ours", "material", "plain"])
+def test_the_generated_benchmark_configs_pass_mkdocs_validation(tmp_path, kind):
+    """The benchmark builds from a config written elsewhere: every path in it must still resolve
+    (a relative `watch` entry once made every benchmark build abort)."""
+    from mkdocs.config import load_config
+
+    from bench.builds import variant_config
+
+    path = variant_config(kind, tmp_path / "site", tmp_path)
+    load_config(str(path))
