@@ -90,10 +90,10 @@ async ({lang, q, qlang, k}) => {
   const found = await Promise.all(runs.map(r => AtlasSearch.search(site, r.from, q, {prefix: true, stemmer})));
   const target = await site.index(lang);
   const pages = [], seen = new Set(), shown = [];
-  // As the search box: a run whose pages hold every word of the query before one whose pages
-  // hold only some, then direct before cross-language; a page is shown once.
+  // As the search box: a run whose best page holds more of the query's words first (coverage),
+  // then direct before cross-language; a page is shown once.
   const order = runs.map((r, i) => i).sort((a, b) =>
-    ((found[a].partial ? 1 : 0) - (found[b].partial ? 1 : 0)) || ((runs[a].cross ? 1 : 0) - (runs[b].cross ? 1 : 0)) || (a - b));
+    (found[b].coverage - found[a].coverage) || ((runs[a].cross ? 1 : 0) - (runs[b].cross ? 1 : 0)) || (a - b));
   for (const i of order) {
     if (pages.length >= k) break;
     const idx = await site.index(runs[i].from);

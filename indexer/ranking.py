@@ -142,9 +142,10 @@ def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[in
     return scores, matched
 
 
-def rank(searcher, groups, pages: Pages) -> tuple[list[tuple[int, float]], bool]:
+def rank(searcher, groups, pages: Pages) -> tuple[list[tuple[int, float]], bool, float]:
     """All (docnum, section score) pairs of sections holding a query word, pages best first,
-    each page's sections best first; `partial` when no page holds every word.
+    each page's sections best first; `partial` when no page holds every word; `coverage`, the
+    share of the query's words the page holding most of them holds (1.0 unless partial).
 
     Scores are rounded before ordering so that float summation order (whoosh sums a binary
     tree of matchers, the browser sums sequentially) cannot reorder ties."""
@@ -153,5 +154,7 @@ def rank(searcher, groups, pages: Pages) -> tuple[list[tuple[int, float]], bool]
     scored = sorted(((hit.docnum, hit.score) for hit in results),
                     key=lambda pair: (-round(page_score[pages.of(pair[0])], 9), pages.of(pair[0]),
                                       -round(pair[1], 9), pair[0]))
-    partial = bool(scored) and len(groups) > 1 and max(matched.values()) < len(groups)
-    return scored, partial
+    most = max(matched.values(), default=0)
+    partial = bool(scored) and len(groups) > 1 and most < len(groups)
+    coverage = round(most / len(groups), 9) if scored else 0.0
+    return scored, partial, coverage

@@ -63,6 +63,7 @@ class SearchResponse:
     groups: list      # alternatives of index terms per query word, as ranked
     hits: list
     partial: bool = False
+    coverage: float = 0.0   # share of the query's words the best-covered page holds
     suggestion: str | None = None
 
     def as_dict(self) -> dict:
@@ -126,12 +127,12 @@ def search(index_dir: Path, query: str, lang: str | None = None, limit: int = 10
         raise QueryError(f"nothing to search for in '{text[:60]}': the query has only stop words or punctuation")
     ix = open_language_index(index_dir, lang)
     with ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1)) as searcher:
-        scored, partial = rank(searcher, groups, pages)
+        scored, partial, coverage = rank(searcher, groups, pages)
         terms = sorted({t for alternatives in groups for t in alternatives})
         hits = [make_hit(searcher, lang, docnum, score, position, terms)
                 for position, (docnum, score) in enumerate(scored[:limit], start=1)]
         suggestion = None if hits else suggest(searcher, lang, text, lexicon)
-    return SearchResponse(query=text, lang=lang, terms=terms, groups=groups, hits=hits, partial=partial,
+    return SearchResponse(query=text, lang=lang, terms=terms, groups=groups, hits=hits, partial=partial, coverage=coverage,
                           suggestion=suggestion)
 
 

@@ -103,6 +103,7 @@ def expectations(index_dir, queries):
             continue  # nothing to search for (stop words only): the browser shows nothing either
         cases.append({"lang": lang, "query": query, "groups": response.groups,
                       "urls": [hit.url for hit in response.hits], "partial": response.partial,
+                      "coverage": response.coverage,
                       "snippets": [[hit.snippet, hit.highlights] for hit in response.hits[:SNIPPETS]],
                       "suggestion": suggestion(index_dir, lang, query)})
         assert response.hits or response.suggestion == cases[-1]["suggestion"], (lang, query)

@@ -57,6 +57,14 @@ def test_page_holding_every_word_outranks_a_page_repeating_some(tmp_path):
     assert not response.partial
 
 
+def test_a_partial_response_says_how_much_of_the_query_its_best_page_holds(tmp_path):
+    sections = sections_of("budget", "The CRM budget grew.") + sections_of("other", "A failure.")
+    write_indexes({"en": sections}, tmp_path / "index", source_hash="test")
+    response = search(tmp_path / "index", "crm budget overrun", lang="en")
+    assert response.partial and response.coverage == round(2 / 3, 9)
+    assert search(tmp_path / "index", "crm budget", lang="en").coverage == 1.0
+
+
 def test_a_page_section_order_follows_the_sections_own_scores(tmp_path):
     sections = sections_of("page", "Nothing here.", "Budget overrun.", "Budget overrun, budget overrun, budget.")
     write_indexes({"en": sections}, tmp_path / "index", source_hash="test")

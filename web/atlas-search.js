@@ -122,7 +122,7 @@
  * One section that holds a query word: its number, its own BM25F score and its page.
  * @typedef {{doc: number, score: number, page: number}} Hit
  */
-/** @typedef {{lang: string, groups: Group[], hits: Hit[], partial: boolean}} SearchResult */
+/** @typedef {{lang: string, groups: Group[], hits: Hit[], partial: boolean, coverage: number}} SearchResult */
 /**
  * The Site's file loader: the file below the search root as bytes or parsed JSON (or a promise
  * of either); options.fresh: bypass every cache.
@@ -1041,7 +1041,7 @@
    * sections by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
    * @param {LanguageIndex} index
    * @param {Group[]} groups
-   * @returns {Promise<{hits: Hit[], partial: boolean}>}
+   * @returns {Promise<{hits: Hit[], partial: boolean, coverage: number}>}
    */
   async function rank(index, groups) {
     var meta = await index.meta();
@@ -1098,7 +1098,8 @@
       return (pageScores[b.page] - pageScores[a.page]) || (a.page - b.page) ||
         (roundScore(b.score) - roundScore(a.score)) || (a.doc - b.doc);
     });
-    return { hits: hits, partial: hits.length > 0 && groups.length > 1 && most < groups.length };
+    return { hits: hits, partial: hits.length > 0 && groups.length > 1 && most < groups.length,
+             coverage: hits.length ? roundScore(most / groups.length) : 0 };
   }
 
   /**
@@ -1122,9 +1123,9 @@
    */
   async function search(site, lang, text, options) {
     var groups = await queryGroups(site, lang, text, options);
-    if (!groups.length) return { lang: lang, groups: groups, hits: [], partial: false };
+    if (!groups.length) return { lang: lang, groups: groups, hits: [], partial: false, coverage: 0 };
     var ranked = await rank(await site.index(lang), groups);
-    return { lang: lang, groups: groups, hits: ranked.hits, partial: ranked.partial };
+    return { lang: lang, groups: groups, hits: ranked.hits, partial: ranked.partial, coverage: ranked.coverage };
   }
 
   /**

@@ -31,7 +31,7 @@
    * @property {string[]} terms  the query's index terms
    * @property {number} order
    * @property {number} rank
-   * @property {number} incomplete
+   * @property {number} coverage  its language's coverage of the query (AtlasSearch.search)
    */
   /** @typedef {{pages: ResultPage[], stem: Stemmer | null, queryLang: string}} Found */
 
@@ -447,8 +447,9 @@
   /**
    * The result pages of `query` as the box shows them, best first: {pages, stem, queryLang},
    * each page {run, page, hits, sections, analysis, terms}. Hits are grouped by page (best
-   * section first); a language whose pages hold every word before one whose pages hold only
-   * some, then direct matches before cross-language ones; each page once.
+   * section first); a language whose best page holds more of the query's words before one whose
+   * pages hold fewer (every word: coverage 1), then direct matches before cross-language ones;
+   * each page once.
    * @param {string} query
    * @returns {Promise<Found>}
    */
@@ -471,12 +472,12 @@
         return { run: run, found: found };
       });
     }));
-    // A language whose pages hold every word of the query comes before one whose pages hold
-    // only some of them (an English query on the Hebrew site: Hebrew pages that merely contain
-    // "CRM" must not push down the English page that holds every word); then direct matches
-    // before cross-language ones.
+    // A language whose best page holds more of the query's words comes before one whose pages
+    // hold fewer (an English query on the Hebrew site: Hebrew pages that merely contain "CRM"
+    // must not push down the English page that holds every word, or most of them); then direct
+    // matches before cross-language ones.
     var order = results.map(function (result, at) { return at; }).sort(function (a, b) {
-      return (incomplete(results[a].found) - incomplete(results[b].found)) ||
+      return (results[b].found.coverage - results[a].found.coverage) ||
         ((results[a].run.cross ? 1 : 0) - (results[b].run.cross ? 1 : 0)) || (a - b);
     });
     var pages = [], byKey = new Map(), direct = new Set();
@@ -504,7 +505,7 @@
             if (!targetPage || direct.has(run.lang + "|" + targetPage.path)) continue;
           }
           entry = { run: run, page: targetPage, hits: [], sections: [], analysis: analysis, terms: terms,
-                    order: r, rank: rank++, incomplete: incomplete(found) };
+                    order: r, rank: rank++, coverage: found.coverage };
           byKey.set(key, entry);
           pages.push(entry);
           chosen.push(entry);
@@ -517,10 +518,10 @@
       }));
     }
     this.names = (await this.site.entry()).names || {};   // each language's own name (analysis.json)
-    // Complete before partial, direct before cross-language; with several languages, take each
+    // Better coverage first, direct before cross-language; with several languages, take each
     // language's best page in turn (scores of different indexes are not comparable).
     pages.sort(function (a, b) {
-      return (a.incomplete - b.incomplete) || ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) ||
+      return (b.coverage - a.coverage) || ((a.run.cross ? 1 : 0) - (b.run.cross ? 1 : 0)) ||
         (a.rank - b.rank) || (a.order - b.order);
     });
     // A page shown once: where both a partial direct match and a complete cross-language match
@@ -534,13 +535,6 @@
     });
     return { pages: pages.slice(0, MAX_PAGES), stem: stem, queryLang: queryLang };
   };
-
-  /**
-   * 1 when no page of a language's results holds every word of the query, else 0.
-   * @param {SearchResult} found
-   * @returns {number}
-   */
-  function incomplete(found) { return found.partial ? 1 : 0; }
 
   /**
    * Show `found` (SearchBox.results), unless a newer query has taken over.

@@ -51,11 +51,14 @@ for (const item of cases) {
     suggestions.compared++;
     if (item.suggestion !== null) suggestions.offered++;
   }
-  if (!sameGroups || !sameUrls || !sameSnippets || found.partial !== item.partial || !sameSuggestion) {
+  // Coverage orders the box's language runs (search-ui.js): the same on both sides.
+  const sameCoverage = !("coverage" in item) || found.coverage === item.coverage;
+  if (!sameGroups || !sameUrls || !sameSnippets || found.partial !== item.partial || !sameCoverage || !sameSuggestion) {
     mismatches.push({ lang: item.lang, query: item.query,
-                      python: { groups: item.groups, urls: item.urls, partial: item.partial, snippets: item.snippets,
-                                suggestion: item.suggestion },
-                      browser: { groups: found.groups, urls, partial: found.partial, snippets, suggestion } });
+                      python: { groups: item.groups, urls: item.urls, partial: item.partial, coverage: item.coverage,
+                                snippets: item.snippets, suggestion: item.suggestion },
+                      browser: { groups: found.groups, urls, partial: found.partial, coverage: found.coverage,
+                                 snippets, suggestion } });
   }
 }
 console.log(JSON.stringify({ cases: cases.length, suggestions, mismatches }, null, 1));

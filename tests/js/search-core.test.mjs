@@ -154,6 +154,7 @@ test("rank orders pages by their own score, then each page's sections by theirs"
   assert.deepEqual(found.hits.map((hit) => hit.doc), [2, 0, 3]);
   assert.deepEqual(found.hits.map((hit) => hit.page), [1, 0, 2]);
   assert.equal(found.partial, false);
+  assert.equal(found.coverage, 1);
 });
 
 test("a page holding every query word ranks above one holding some of them", async () => {
@@ -169,6 +170,7 @@ test("a query whose words no single page holds together is marked partial", asyn
   const { site } = tinyIndex();
   const found = await AtlasSearch.search(site, "en", "crm zzyzx", { stemmer: stem });
   assert.equal(found.partial, true);
+  assert.equal(found.coverage, 0.5);   // the best page holds one of the two words
   assert.deepEqual(new Set(found.hits.map((hit) => hit.doc)), new Set([0, 2, 3]));
 });
 
