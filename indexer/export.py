@@ -101,14 +101,31 @@ def analysis_tables(indexed=None) -> dict:
     A language declared for another site (Arabic, declared for the fixture site only) must not
     change this one: its script would make the browser load snowball.js for Persian queries."""
     tables = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
-    if indexed is None:
-        return tables
-    kept = [code for code in tables["languages"] if code == "en" or code in indexed]
-    for code in tables["languages"]:
-        if code not in kept:
-            del tables[code]
-    tables["languages"] = kept
-    return tables
+    if indexed is not None:
+        kept = [code for code in tables["languages"] if code == "en" or code in indexed]
+        for code in tables["languages"]:
+            if code not in kept:
+                del tables[code]
+        tables["languages"] = kept
+    return for_the_browser(tables)
+
+
+# What analysis.json holds for people and for the build only: notes ("_..."), the templates the
+# patterns were generated from, the writing rules atlas/check.py applies, a regex form of the
+# delete list, and the names of the libraries the indexer calls. The browser reads none of them;
+# left out, the tables every first query fetches are about half as large.
+NOT_FOR_THE_BROWSER = frozenset({"word_pattern_template", "latin_part_template", "page_rules", "delete_pattern",
+                                 "stemmer", "segmenter", "lemmatizer"})
+
+
+def for_the_browser(value):
+    """`value` without the keys NOT_FOR_THE_BROWSER and notes, at every depth."""
+    if isinstance(value, dict):
+        return {key: for_the_browser(item) for key, item in value.items()
+                if not key.startswith("_") and key not in NOT_FOR_THE_BROWSER}
+    if isinstance(value, list):
+        return [for_the_browser(item) for item in value]
+    return value
 
 
 def page_bundles(page_starts: list[int]) -> list[list[int]]:

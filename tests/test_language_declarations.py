@@ -96,7 +96,12 @@ def test_a_site_publishes_the_tables_of_its_own_languages_only():
     assert analysis_tables()["languages"] == sorted(languages())
     published = analysis_tables({"fa": {}, "he": {}})
     assert published["languages"] == ["en", "fa", "he"]   # English: the rules of every Latin word
-    assert "ar" not in published and "ru" not in published and published["fa"] == analysis_data()["fa"]
+    assert "ar" not in published and "ru" not in published
+    # Notes and build-only tables stay behind; everything the browser reads is there as it is.
+    assert "_stop_words_note" not in published["fa"] and "page_rules" not in published["fa"]
+    assert "_about" not in published and "word_pattern_template" not in published["fa"]
+    assert {key: value for key, value in analysis_data()["fa"].items() if key in published["fa"]} == published["fa"]
+    assert published["fa"]["word_pattern"] == analysis_data()["fa"]["word_pattern"]
 
 
 def test_unknown_language_is_one_clear_error():
