@@ -31,6 +31,12 @@ def test_a_hebrew_question_word_with_a_prefix_is_a_filler_too():
     assert query_groups("he", "ולמה נתונים", lexicon) == [["נתונימ"]]
 
 
+def test_hebrew_intensifiers_and_hedges_frame_a_question_but_symptom_words_stay():
+    lexicon = {"עולה": ["עולה"], "רק": ["רק"], "מנהלימ": ["מנהלימ"]}
+    assert query_groups("he", "כמה באמת עולה", lexicon) == [["עולה"]]
+    assert query_groups("he", "בעצם רק המנהלים", lexicon) == [["רק"], ["המנהלימ", "מנהלימ"]]
+
+
 def test_a_latin_question_word_on_a_persian_page_follows_the_english_list():
     assert query_groups("fa", "why داده", {"داده": ["داده"]}) == [["داده"]]
 
