@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from indexer.languages import language
+from indexer.languages import language, languages as declared_languages
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -159,6 +159,10 @@ def load_atlas() -> Atlas:
     """Read the data files once and check every cross-reference in them."""
     raw = _read("factors.yml")
     languages = tuple(raw["languages"])
+    undeclared = [code for code in languages if code not in declared_languages()]
+    if undeclared:
+        raise AtlasDataError(f"{DATA_DIR / 'factors.yml'}: language {', '.join(undeclared)} has no declaration: "
+                             "add indexer/data/languages/<code>.json and run python -m tools.build_analysis")
     # Direction is each language's own declaration (indexer/data/languages/<code>.json).
     right_to_left = frozenset(code for code in languages if language(code).rtl)
     list_separators = dict(raw.get("list_separator") or {})

@@ -162,3 +162,23 @@ def test_mkdocs_language_names_are_the_declared_names():
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     names = {entry["locale"]: entry["name"] for entry in i18n["languages"]}
     assert names == {code: language(code).name for code in names}, "mkdocs.yml and indexer/data/languages disagree"
+
+
+def test_a_site_language_without_a_declaration_is_named_in_one_line(monkeypatch):
+    from atlas import model
+
+    real_read = model._read
+
+    def with_german(name):
+        data = real_read(name)
+        return {**data, "languages": [*data["languages"], "de"]} if name == "factors.yml" else data
+
+    monkeypatch.setattr(model, "_read", with_german)
+    model.load_atlas.cache_clear()
+    try:
+        with pytest.raises(model.AtlasDataError) as caught:
+            model.load_atlas()
+    finally:
+        model.load_atlas.cache_clear()
+    message = str(caught.value)
+    assert "factors.yml: language de has no declaration" in message and "\n" not in message
