@@ -1,6 +1,6 @@
 /*
  * CRM Failure Atlas — search core (no DOM): loads the static index lazily and ranks exactly
- * like the Python search (indexer/search.py): same query groups, same page and section
+ * like the Python search (indexer/search.py, ranking.py): same query groups, same page and section
  * BM25F (whoosh's formula and numbers), same order.
  *
  * Query analysis replays the indexer: characters are folded with the shared tables
@@ -549,7 +549,7 @@
   };
 
   /**
-   * The Snowball stem a word is highlighted by (indexer.search.highlight_stem), or null.
+   * The Snowball stem a word is highlighted by (indexer.snippets.highlight_stem), or null.
    * @param {string} raw
    * @param {string} folded
    * @param {Stemmer} stemmer
@@ -577,7 +577,7 @@
   };
 
   /**
-   * The words of `text` a query's terms highlight, as indexer.search.highlight_spans (the rule
+   * The words of `text` a query's terms highlight, as indexer.snippets.highlight_spans (the rule
    * of result snippets and of the page opened from a result, search-highlight.js): merged
    * [start, end] offsets, in order. A word (a match of the language's word pattern) is
    * highlighted when its fold contains a term of 2+ characters or its Snowball stem is a term
@@ -619,7 +619,7 @@
 
   /**
    * The snippet of `text` for a query's terms, by the rules of analysis.json common.snippet, as
-   * indexer.search.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
+   * indexer.snippets.make_snippet: {text, highlights: [[start, end], ...] offsets into text}.
    * Words are highlighted by highlightSpans. The window of `chars` characters
    * with the most highlights opens a quarter window before the first of them, at a word start.
    * @param {Analysis} analysis
@@ -668,8 +668,9 @@
   }
 
   /**
-   * Persian, as indexer.query.persian_stem: a spoken verb ending written out when that gives a
-   * word of the index; else strip the longest known suffix when what remains is one.
+   * query_fallback "suffixes" (Persian), as indexer.query.suffix_fallback: a spoken verb ending
+   * written out when that gives a word of the index; else strip the longest known suffix when
+   * what remains is one.
    * @param {LanguageIndex} index
    * @param {Analysis} analysis
    * @param {string} word  folded
@@ -960,7 +961,7 @@
   /**
    * Word groups of a query, as indexer.query.query_groups: one list of alternative index terms
    * per word part, stop words dropped, fillers dropped when other words remain, repeated groups
-   * removed (as indexer.search.unique_groups). Parts the index has seen take their terms from
+   * removed (as indexer.ranking.unique_groups). Parts the index has seen take their terms from
    * the exported lexicon (what hazm, jieba, Snowball and the Hebrew prefix rules made of them);
    * others go through fallbackGroups. With options.prefix (search as you type), a last part
    * the index has not seen also matches the indexed words it begins.
@@ -1035,7 +1036,7 @@
   }
 
   /**
-   * Sections holding a query word, ranked page first as indexer.search.rank: pages by BM25F
+   * Sections holding a query word, ranked page first as indexer.ranking.rank: pages by BM25F
    * over the whole page times (words held / words) ** coordPower times (most words one
    * section holds / words) ** sectionCoordPower times the page's kind prior, then each page's
    * sections by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
@@ -1114,7 +1115,7 @@
 
   /**
    * Search one language: {lang, groups, hits: [{doc, score, page}], partial}, ranked as the
-   * Python search ranks (indexer/search.py); `partial` when no page holds every word.
+   * Python search ranks (indexer/ranking.py); `partial` when no page holds every word.
    * @param {Site} site
    * @param {string} lang
    * @param {string} text
@@ -1144,7 +1145,7 @@
     return (a.length - i === 0 ? 0 : 1) - (b.length - j === 0 ? 0 : 1);
   }
 
-  /** Levenshtein distance of two code point arrays, as indexer.search._edit_distance: limit + 1
+  /** Levenshtein distance of two code point arrays, as indexer.suggest._edit_distance: limit + 1
    *  as soon as every prefix alignment is already further apart than `limit`.
    * @param {string[]} a  code points (characters)
    * @param {string[]} b
@@ -1168,7 +1169,7 @@
   }
 
   /**
-   * The closest surface form to `word` (a folded query word), as indexer.search._closest: within
+   * The closest surface form to `word` (a folded query word), as indexer.suggest._closest: within
    * one edit for words of up to 4 characters, two for longer ones (lengths in code points); the
    * fewest edits, then the shorter word, then the first in code point order. `keys` is
    * LanguageIndex.lexiconKeys. Returns null when none is close enough.
@@ -1195,7 +1196,7 @@
   }
 
   /**
-   * "Did you mean", as indexer.search.suggest (the command line's rule): every word part of the
+   * "Did you mean", as indexer.suggest.suggest (the command line's rule): every word part of the
    * query whose terms (as queryGroups makes them of that part alone, without completion) are in
    * no section is replaced by the closest surface form of the pages (closest), the others are
    * kept as typed; parts joined by spaces. Returns null when nothing was replaced, and when the

@@ -42,7 +42,7 @@ for (const item of cases) {
     snippets.push([made.text, made.highlights]);
   }
   const sameSnippets = JSON.stringify(snippets) === JSON.stringify(item.snippets || []);
-  // "Did you mean" (AtlasSearch.suggest ≡ indexer.search.suggest), for every case that names
+  // "Did you mean" (AtlasSearch.suggest ≡ indexer.suggest.suggest), for every case that names
   // Python's answer (null: none), whether or not the query found something.
   let suggestion = null, sameSuggestion = true;
   if ("suggestion" in item) {
