@@ -32,6 +32,7 @@ class Language:
     script: re.Pattern | None  # a character of this class makes a query this language's
     detect_order: int | None
     page_rules: tuple[tuple[re.Pattern, str], ...] = ()   # (pattern, message): writing rules of its pages
+    script_run: re.Pattern | None = None  # one or more characters of the script (in_script)
 
     @property
     def rtl(self) -> bool:
@@ -58,8 +59,7 @@ class Language:
 
     def in_script(self, text: str) -> bool:
         """True when every character of `text` is of this language's script."""
-        script = self.script
-        return script is not None and all(script.match(char) for char in text)
+        return self.script_run is not None and self.script_run.fullmatch(text) is not None
 
 
 @cache
@@ -84,6 +84,7 @@ def languages() -> dict[str, Language]:
             decimal_separator=section.get("decimal_separator", "."),
             query_fallback=section["query_fallback"],
             script=re.compile(f"[{script}]") if script else None,
+            script_run=re.compile(f"[{script}]+") if script else None,
             detect_order=section.get("detect_order"),
             page_rules=tuple((re.compile(rule["pattern"]), rule["message"]) for rule in section.get("page_rules", [])),
         )

@@ -142,7 +142,29 @@
   // on this site 4 to 12 chunk files, 50 to 180 kB (12 to 37 kB compressed). Past this many
   // chunks (about 1 MB) the box offers no suggestion rather than fetch more.
   var SUGGEST_LEXICON_CHUNKS = 64;
-  var detectionOrders = new WeakMap();
+  /** @type {WeakMap<object, {code: string, script: RegExp, snowball: boolean}[]>} */
+  var declaredScripts = new WeakMap();
+
+  /**
+   * The languages of `tables` that declare a script, by detect_order, with the script's pattern
+   * compiled once per tables object (detectLanguage and needsSnowball run at every query).
+   * @param {AnalysisTables} tables
+   * @returns {{code: string, script: RegExp, snowball: boolean}[]}
+   */
+  function scriptsOf(tables) {
+    var found = declaredScripts.get(tables);
+    if (!found) {
+      found = (tables.languages || [])
+        .filter(function (code) { return tables[code] && tables[code].script; })
+        .sort(function (a, b) { return (Number(tables[a].detect_order) - Number(tables[b].detect_order)) || compareStrings(a, b); })
+        .map(function (code) {
+          return { code: code, script: new RegExp("[" + tables[code].script + "]", "u"),
+                   snowball: String(tables[code].query_fallback).indexOf("snowball:") === 0 };
+        });
+      declaredScripts.set(tables, found);
+    }
+    return found;
+  }
 
   /**
    * The language a query is written in, judged by its script (analysis.json: the first language,
@@ -154,16 +176,9 @@
    * @returns {string}
    */
   function detectLanguage(tables, text, fallback) {
-    var order = detectionOrders.get(tables);
-    if (!order) {
-      order = (tables.languages || [])
-        .filter(function (code) { return tables[code] && tables[code].script; })
-        .sort(function (a, b) { return (Number(tables[a].detect_order) - Number(tables[b].detect_order)) || compareStrings(a, b); })
-        .map(function (code) { return [new RegExp("[" + tables[code].script + "]", "u"), code]; });
-      detectionOrders.set(tables, order);
-    }
-    for (var i = 0; i < order.length; i++) {
-      if (order[i][0].test(text)) return order[i][1];
+    var scripts = scriptsOf(tables);
+    for (var i = 0; i < scripts.length; i++) {
+      if (scripts[i].script.test(text)) return scripts[i].code;
     }
     return fallback;
   }
@@ -178,11 +193,7 @@
    */
   function needsSnowball(tables, text) {
     if (/[A-Za-z\u00C0-\u024F]/.test(text)) return true;
-    return (tables.languages || []).some(function (code) {
-      var spec = tables[code];
-      return spec && spec.script && String(spec.query_fallback).indexOf("snowball:") === 0 &&
-        new RegExp("[" + spec.script + "]", "u").test(text);
-    });
+    return scriptsOf(tables).some(function (declared) { return declared.snowball && declared.script.test(text); });
   }
 
   /**
