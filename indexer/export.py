@@ -256,11 +256,17 @@ def export_static_index(index_dir: Path, out_dir: Path, cache_dir: Path | None =
     return entry
 
 
+# The modules whose code or constants shape a language's exported files: a change to any of
+# them must give a new export key, or a cached export would keep the old numbers.
+EXPORTED_FROM = ("export.py", "index.py", "query.py", "ranking.py")
+
+
 def export_key(language_entry: dict) -> str:
     """What a language's export is made from: its index files and the code that exports them
-    (this module, the ranking constants in index.py, the key order in query.py)."""
+    (EXPORTED_FROM: this module, the page table in index.py, the key order in query.py, the
+    ranking constants in ranking.py, which the meta file carries)."""
     digest = hashlib.sha256(dump({name: recorded["sha256"] for name, recorded in language_entry["files"].items()}))
-    for module in ("export.py", "index.py", "query.py"):
+    for module in EXPORTED_FROM:
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()[:16]
 

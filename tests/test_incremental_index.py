@@ -229,3 +229,15 @@ def test_an_edited_data_file_is_read_again_by_the_next_build_in_the_same_process
     (tmp_path / "terminology.yml").write_text("a: 2, b: 3\n", encoding="utf-8")
     assert reload_data_if_changed(tmp_path)
     assert load_words.cache_info().currsize == 0
+
+
+def test_a_cached_export_is_keyed_by_every_indexer_module_the_export_takes_values_from():
+    # The ranking constants moved from index.py to ranking.py once, and a build with a new
+    # field weight kept serving the cached meta files with the old one.
+    import ast
+    import indexer.export
+    source = Path(indexer.export.__file__).read_text(encoding="utf-8")
+    imported = {f"{node.module}.py" for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+    assert imported, "export.py imports nothing from the indexer package?"
+    assert imported | {"export.py"} <= set(indexer.export.EXPORTED_FROM)
