@@ -4,7 +4,6 @@ import json
 import pytest
 
 from bench.browser import to_reader_ranking
-from bench.compare import DEFAULT_QUERIES
 from bench.metrics import order_queries
 from bench.metrics import (Outcome, Query, QueryFileError, dedupe, markdown_table, median, page_key,
                            parse_queries, percentile, quality, recall_at, reciprocal_rank, success_at)
@@ -94,14 +93,20 @@ def test_unknown_expected_page_and_empty_file(tmp_path):
         parse_queries(empty)
 
 
-def test_shipped_query_file_is_valid_and_large_enough():
+@pytest.mark.parametrize("name, per_language, cross", [
+    ("queries.jsonl", 20, 10),
+    ("practitioner-queries.jsonl", 40, 15),
+    ("practitioner-queries-2.jsonl", 40, 15),
+    ("practitioner-queries-3.jsonl", 40, 15),
+])
+def test_shipped_query_files_are_valid_and_large_enough(name, per_language, cross):
     from pathlib import Path
     from bench.metrics import LANGUAGES, pages_in_docs
-    docs = Path(__file__).resolve().parents[1] / "docs"
-    queries = parse_queries(DEFAULT_QUERIES, known_pages=pages_in_docs(docs))
+    root = Path(__file__).resolve().parents[1]
+    queries = parse_queries(root / "bench" / name, known_pages=pages_in_docs(root / "docs"))
     for lang in LANGUAGES:
-        assert sum(1 for q in queries if q.lang == lang and not q.cross) >= 20, lang
-    assert sum(1 for q in queries if q.cross) >= 10
+        assert sum(1 for q in queries if q.lang == lang and not q.cross) >= per_language, lang
+    assert sum(1 for q in queries if q.cross) >= cross
 
 
 def test_markdown_table_marks_failures_and_missing_values():
