@@ -1,8 +1,7 @@
 """Ranking, page first: the constants and the scoring the command line and the browser share.
 
 A page's score is BM25F over the whole page (its sections' term frequencies and field lengths
-summed from whoosh's postings, fields counted once where every section repeats them), each
-query word counting as the best of its alternative terms on the page (page_scores), times
+summed from whoosh's postings, fields counted once where every section repeats them) times
 (query words the page holds / query words) ** COORD_POWER, times (most query words one of its
 sections holds / query words) ** SECTION_COORD_POWER, times its kind's prior; within a page its
 sections follow by whoosh's own BM25F. atlas-search.js (`rank`) computes the same numbers from
@@ -27,12 +26,7 @@ MAX_WORDS = 32
 # never use. Measured on the dev half of bench/practitioner-queries.jsonl (Success@1) /
 # bench/queries.jsonl, with the tables' terms, phrases and questions: terms 1 0.774/0.968,
 # 2 0.800/0.968, 2.5 0.809/0.952, 3 0.817/0.952, 4 0.817/0.935; 2 keeps the regression set.
-# `body` weighs less than a title: prose holds every word of a long symptom or question
-# somewhere, titles and the vocabulary name the topic. Measured on the dev halves of the three
-# practitioner sets (Success@1, all languages; the regression set stays at 0.984 dev, 1.000
-# test): body 1.0 0.887/0.913/0.887, 0.8 0.896/0.922/0.887, 0.7 0.896/0.922/0.896,
-# 0.6 0.896/0.922/0.896, 0.5 0.896/0.922/0.887.
-FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 0.7, "terms": 2.0}
+FIELD_BOOSTS = {"section_title": 1.0, "page_title": 3.0, "body": 1.0, "terms": 2.0}
 BM25_B = 0.75
 BM25_K1 = 1.2
 # Pages are ranked as wholes (see rank below): a page's score is multiplied by
@@ -116,22 +110,13 @@ def distinct_terms(groups) -> dict[str, list[int]]:
 
 def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[int, int]]:
     """BM25F of every page holding a query word, times the coordination and proximity factors
-    and the page's prior; and how many query words each page holds.
-
-    A query word counts once, as its best alternative on the page: its index terms (a Hebrew
-    word and its prefix-stripped forms, a lemma and its surface, a word being typed and its
-    completions) are alternatives, not extra words, so a page scores the best of them rather
-    than their sum. Summed, a page would earn a word twice when its text holds the word with a
-    prefix (indexed as both forms), and pages holding many forms of one word would win.
-    Measured (Success@1, dev halves of the three practitioner sets, Hebrew; other languages
-    and the regression set unchanged): summed 0.870 / 0.957 / 0.957, best 0.913 / 1.000 / 0.957.
-    Each term's BM25F is summed in the browser's order (field, posting), then words in query
-    order."""
+    and the page's prior; and how many query words each page holds. Summed in the browser's
+    order (term, field, posting)."""
     page_count = len(pages.pages)
-    term_scores: dict[str, dict[int, float]] = {}
+    scores: dict[int, float] = {}
+    words: dict[int, set] = {}
     section_words: dict[int, set] = {}
     for term, numbers in distinct_terms(groups).items():
-        on_pages = term_scores.setdefault(term, {})
         for at, field in enumerate(FIELD_BOOSTS):
             if (field, term) not in reader:
                 continue
@@ -143,18 +128,9 @@ def page_scores(reader, groups, pages: Pages) -> tuple[dict[int, float], dict[in
                 frequencies[page] = max(frequencies.get(page, 0), weight) if once else frequencies.get(page, 0) + weight
             idf = math.log(page_count / (len(frequencies) + 1)) + 1
             for page, tf in frequencies.items():
-                on_pages[page] = on_pages.get(page, 0.0) + FIELD_BOOSTS[field] * bm25(
+                scores[page] = scores.get(page, 0.0) + FIELD_BOOSTS[field] * bm25(
                     idf, tf, pages.length(page, at), pages.avg_lengths[at], BM25_B, BM25_K1)
-    scores: dict[int, float] = {}
-    words: dict[int, set] = {}
-    for number, alternatives in enumerate(groups):
-        best: dict[int, float] = {}
-        for term in alternatives:
-            for page, score in term_scores[term].items():
-                best[page] = max(best.get(page, 0.0), score)
-        for page, score in best.items():
-            scores[page] = scores.get(page, 0.0) + score
-            words.setdefault(page, set()).add(number)
+                words.setdefault(page, set()).update(numbers)
     matched = {page: len(found) for page, found in words.items()}
     together: dict[int, int] = {}
     for docnum, found in section_words.items():

@@ -7,8 +7,7 @@ A query is analysed in query mode into word groups (alternatives of one word, e.
 prefix variants). Results are sections, ranked page first:
 
 1. Pages are ranked as wholes. A page's score is BM25F over the page (its sections' term
-   frequencies and lengths added up, from whoosh's postings; a query word counts as the best
-   of its alternative terms) times the coordination factor
+   frequencies and lengths added up, from whoosh's postings) times the coordination factor
    (query words the page contains / query words) ** COORD_POWER, times the proximity factor
    (most query words one section of the page holds / query words) ** SECTION_COORD_POWER,
    times the prior of the page's kind (PAGE_KIND_PRIOR). A reader asks for a page about the

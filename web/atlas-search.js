@@ -1050,9 +1050,7 @@
    * Sections holding a query word, ranked page first as indexer.ranking.rank: pages by BM25F
    * over the whole page times (words held / words) ** coordPower times (most words one
    * section holds / words) ** sectionCoordPower times the page's kind prior, then each page's
-   * sections by their own BM25F. A query word scores as its best alternative on a page (the
-   * maximum over its group's terms), not their sum, as indexer.ranking.page_scores.
-   * Returns {hits: [{doc, score, page}], partial}.
+   * sections by their own BM25F. Returns {hits: [{doc, score, page}], partial}.
    * @param {LanguageIndex} index
    * @param {Group[]} groups
    * @returns {Promise<{hits: Hit[], partial: boolean, coverage: number}>}
@@ -1064,12 +1062,7 @@
     var pageScores = new Float64Array(pages.count), pageWords = new Uint32Array(pages.count), pagesHit = [];
     var frequencies = new Float64Array(pages.count), touched = [];
     var terms = Array.from(distinctTerms(groups));
-    /** @type {Map<string, Map<number, number>>} term -> page -> the term's BM25F on the page */
-    var termScores = new Map();
     for (var t = 0; t < terms.length; t++) {
-      /** @type {Map<number, number>} */
-      var onPages = new Map();
-      termScores.set(terms[t][0], onPages);
       var mask = 0;
       terms[t][1].forEach(function (n) { mask |= 1 << n; });
       var postings = await index.postings(terms[t][0]);
@@ -1092,25 +1085,14 @@
         for (var i = 0; i < touched.length; i++) {
           var hit = touched[i];
           if (pageWords[hit] === 0) pagesHit.push(hit);
-          onPages.set(hit, (onPages.get(hit) || 0) + bm25(pageIdf, frequencies[hit], pages.lengths[hit * pages.fields + field],
-                                                          meta.pageAvgLengths[field], meta.B, meta.K1) * boost);
+          pageScores[hit] += bm25(pageIdf, frequencies[hit], pages.lengths[hit * pages.fields + field],
+                                  meta.pageAvgLengths[field], meta.B, meta.K1) * boost;
           pageWords[hit] |= mask;
           frequencies[hit] = 0;
         }
         touched.length = 0;
       }
     }
-    // Each query word adds its best alternative's score, in query order (Python sums the same).
-    groups.forEach(function (group) {
-      /** @type {Map<number, number>} */
-      var best = new Map();
-      group.forEach(function (term) {
-        (termScores.get(term) || new Map()).forEach(function (score, page) {
-          if (!best.has(page) || score > /** @type {number} */ (best.get(page))) best.set(page, score);
-        });
-      });
-      best.forEach(function (score, page) { pageScores[page] += score; });
-    });
     var together = new Uint32Array(pages.count);
     for (var d = 0; d < sectionsHit.length; d++) {
       var at = pages.of[sectionsHit[d]];

@@ -166,22 +166,6 @@ test("a page holding every query word ranks above one holding some of them", asy
   assert.equal(found.partial, false);
 });
 
-test("a query word scores as its best alternative on a page, not the sum of its alternatives", async () => {
-  // "crmx" is indexed as itself and as "crm" (as a Hebrew word with a prefix is), in sections 0
-  // and 3. Summed, pages 0 and 2 would earn the word twice and outrank page 1, which holds crm
-  // three times; as the best alternative, page 1 leads.
-  const { site } = tinyIndex({
-    lexicon: { crm: ["crm"], crmx: ["crmx", "crm"] },
-    postings: {
-      crm: [[2, [0, 1, 10, 2, 3, 10, 1, 1, 10]]],
-      crmx: [[2, [0, 1, 10, 3, 1, 10]]],
-    },
-  });
-  const found = await AtlasSearch.search(site, "en", "crmx");
-  assert.deepEqual(found.groups, [["crmx", "crm"]]);
-  assert.deepEqual([...new Set(found.hits.map((hit) => hit.page))], [1, 0, 2]);
-});
-
 test("a query whose words no single page holds together is marked partial", async () => {
   const { site } = tinyIndex();
   const found = await AtlasSearch.search(site, "en", "crm zzyzx", { stemmer: stem });
