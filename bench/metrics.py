@@ -42,6 +42,7 @@ class Query:
     note: str = ""
     kind: str = ""
     split: str = "dev"
+    source: str = ""     # the query file's name
 
     @property
     def cross(self) -> bool:
@@ -116,7 +117,7 @@ def parse_queries(path: Path | str, languages=LANGUAGES, known_pages: dict[str, 
         ordinals[row] = ordinals.get(row, 0) + 1
         queries.append(Query(lang=lang, q=q, expected=tuple(expected), query_lang=query_lang,
                              line=number, note=note, kind=kind,
-                             split="dev" if ordinals[row] % 2 == 1 else "test"))
+                             split="dev" if ordinals[row] % 2 == 1 else "test", source=Path(path).name))
     if not queries:
         raise QueryFileError(f"{path}: no queries")
     return queries

@@ -148,6 +148,32 @@ def test_relevance_table_scores_each_split_and_lists_dev_misses_only(mini_site, 
     assert "'integrating' expected ['training']" not in out   # test misses are never shown
 
 
+def test_relevance_pools_query_files_and_counts_the_queries_that_moved_since_a_saved_run(mini_site, tmp_path, capsys):
+    from bench.relevance import main as relevance_main
+    _, index_dir = mini_site
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text('{"lang": "en", "q": "integrating", "expected": ["integration"]}\n'    # dev
+                     '{"lang": "en", "q": "integrating", "expected": ["integration"]}\n', encoding="utf-8")   # test
+    second.write_text('{"lang": "en", "q": "warehouse", "expected": ["training"]}\n', encoding="utf-8")   # dev
+    ranks = tmp_path / "ranks.json"
+    assert relevance_main(["--queries", str(first), "--queries", str(second), "--index", str(index_dir),
+                           "--save", str(ranks)]) == 0
+    assert "| en | dev | 2 | 0.500 |" in capsys.readouterr().out     # one table over both files
+    saved = json.loads(ranks.read_text(encoding="utf-8"))
+    assert saved["first.jsonl:1"] == 1 and saved["second.jsonl:1"] != 1
+    saved["first.jsonl:1"], saved["first.jsonl:2"] = 3, None    # as if an earlier search ranked worse
+    ranks.write_text(json.dumps(saved), encoding="utf-8")
+    assert relevance_main(["--queries", str(first), "--queries", str(second), "--index", str(index_dir),
+                           "--against", str(ranks), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "| dev | 1 | 0 | 1 | 0 |" in out and "| test | 1 | 0 | 0 | 0 |" in out
+    assert "first.jsonl:1: 'integrating' rank 3 -> 1" in out
+    assert "first.jsonl:2" not in out      # a test query is counted, never listed
+    ranks.write_text("[1, 2]", encoding="utf-8")
+    assert relevance_main(["--queries", str(first), "--index", str(index_dir), "--against", str(ranks)]) == 2
+    assert "ranks.json: not a ranks file" in capsys.readouterr().err
+
+
 def test_query_split_alternates_within_each_row(tmp_path):
     from bench.metrics import parse_queries
     queries = tmp_path / "queries.jsonl"
