@@ -18,7 +18,7 @@ file's split: the three practitioner sets together give 69 dev queries per langu
 set's 23 move by 0.043 for a single query. A change to the search is judged by the queries it
 changes, not by a rate: --save writes every query's rank, and --against a saved file prints,
 per split, how many queries ranked their expected page higher, lower or the same (counts only;
-with --misses the dev queries that moved are listed, test ones never). Stop 19 kept two
+with --misses the dev queries that moved are listed, test ones never). Stop 19 tried two
 features whose dev gains were +2 and +3 queries of 345 and saw the test halves fall by 4: a
 gain of a few queries is noise at this scale.
 """
@@ -111,7 +111,12 @@ def main(argv=None) -> int:
     if earlier is not None:
         print_moves(queries, query_ranks, earlier, args.against, args.misses)
     if args.save:
-        args.save.write_text(json.dumps(query_ranks, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            args.save.write_text(json.dumps(query_ranks, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                                 encoding="utf-8")
+        except OSError as exc:
+            print(f"error: cannot write {args.save}: {exc.strerror}", file=sys.stderr)
+            return 2
     return 0
 
 
