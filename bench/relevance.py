@@ -14,7 +14,7 @@ first, with the pages that outranked it. Cross-language rows are left to bench.c
 search box merges two indexes in the browser.
 
 Several query files (--queries repeated) are pooled into one table, each query keeping its own
-file's split: the three practitioner sets together give 69 dev queries per language, where one
+file's split: the four practitioner sets together give 92 dev queries per language, where one
 set's 23 move by 0.043 for a single query. A change to the search is judged by the queries it
 changes, not by a rate: --save writes every query's rank, and --against a saved file prints,
 per split, how many queries ranked their expected page higher, lower or the same (counts only;

@@ -98,6 +98,7 @@ def test_unknown_expected_page_and_empty_file(tmp_path):
     ("practitioner-queries.jsonl", 40, 15),
     ("practitioner-queries-2.jsonl", 40, 15),
     ("practitioner-queries-3.jsonl", 40, 15),
+    ("practitioner-queries-4.jsonl", 40, 15),
 ])
 def test_shipped_query_files_are_valid_and_large_enough(name, per_language, cross):
     from pathlib import Path
